@@ -1,0 +1,1 @@
+"""boss-bot: a Discord bot that downloads media and posts it back into the channel."""

@@ -1,0 +1,68 @@
+"""Domain errors: each carries data, a stable ``kind`` and whether a retry may help.
+
+The text a user sees for each error lives in :mod:`bossbot.messages.errors`; this module
+holds no wording so that every message stays in one snapshot-locked place.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class BossError(Exception):
+    """Base of every error a user can cause or meet.
+
+    Attributes:
+        kind: Stable identifier, stored with failed jobs and used for metrics.
+        transient: True when the same job may succeed if retried later.
+        data: Facts the user message is built from (sizes, names, positions...).
+    """
+
+    kind: ClassVar[str] = "internal"
+    transient: ClassVar[bool] = False
+
+    def __init__(self, detail: str = "", **data: Any) -> None:
+        """Create the error.
+
+        Args:
+            detail: Text for logs only; never shown to users.
+            **data: Facts for the user message.
+        """
+        super().__init__(detail or self.kind)
+        self.detail = detail
+        self.data: dict[str, Any] = data
+
+
+def _error(name: str, kind: str, transient: bool, doc: str) -> type[BossError]:
+    """Build one error class of the taxonomy."""
+    return type(name, (BossError,), {"kind": kind, "transient": transient, "__doc__": doc})
+
+
+InvalidUrl = _error("InvalidUrl", "invalid_url", False, "Not an http(s) URL we accept.")
+Unsupported = _error("Unsupported", "unsupported", False, "No downloader handles the URL.")
+WrongCommand = _error("WrongCommand", "wrong_command", False, "URL belongs to another command.")
+PrivateAddress = _error("PrivateAddress", "private_address", False, "Host is not public.")
+TooLarge = _error("TooLarge", "too_large", False, "A file exceeds the size limit.")
+NotFound = _error("NotFound", "not_found", False, "The media does not exist (404/410).")
+LoginRequired = _error("LoginRequired", "login_required", False, "Site needs a login.")
+NoMedia = _error("NoMedia", "no_media", False, "The page holds no downloadable media.")
+BadMedia = _error("BadMedia", "bad_media", False, "A file is empty or not allowed media.")
+TooManyUrls = _error("TooManyUrls", "too_many_urls", False, "More URLs than one message may hold.")
+RateLimited = _error("RateLimited", "rate_limited", True, "The site rate-limited us (429).")
+SiteDown = _error("SiteDown", "site_down", True, "The site answered with a server error.")
+NetworkError = _error("NetworkError", "network", True, "Connection failed or dropped.")
+Timeout = _error("Timeout", "timeout", True, "The job took longer than allowed.")
+DiscordBusy = _error("DiscordBusy", "discord_busy", True, "Discord rate limit too long.")
+QueueFull = _error("QueueFull", "queue_full", False, "The global queue is full.")
+UserQueueFull = _error("UserQueueFull", "user_queue_full", False, "Per-user cap reached.")
+NotAllowed = _error("NotAllowed", "not_allowed", False, "Member lacks a role.")
+Cancelled = _error("Cancelled", "cancelled", False, "The job was cancelled.")
+NoJob = _error("NoJob", "no_job", False, "No such job, or nothing to cancel.")
+NotYours = _error("NotYours", "not_yours", False, "Job belongs to someone else.")
+AlreadyFinished = _error("AlreadyFinished", "already_finished", False, "Job is final.")
+MissingPermission = _error("MissingPermission", "missing_permission", False, "Bot lacks rights.")
+Internal = _error("Internal", "internal", False, "An unexpected fault of ours.")
+
+ALL_ERRORS: tuple[type[BossError], ...] = tuple(
+    v for v in list(globals().values()) if isinstance(v, type) and issubclass(v, BossError)
+)

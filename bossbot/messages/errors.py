@@ -1,0 +1,64 @@
+"""The one user message of each domain error: what happened, and what to do."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bossbot.errors import BossError
+from bossbot.spec.units import format_size
+
+_TEMPLATES: dict[str, str] = {
+    "invalid_url": "❌ That is not a link I can fetch. Send a full `http://` or `https://` URL.",
+    "unsupported": "❌ I can't download from that site. Try a direct link to the media file.",
+    "wrong_command": "↪️ That is a {site} link: use `{prefix}{command}` for it.",
+    "private_address": "⛔ That link points to a private or local address, which I don't fetch.",
+    "too_large": "📦 `{name}` is {size_text}, over the {limit_text} limit here. "
+    "Try a shorter clip or a lower quality.",
+    "not_found": "🔍 Nothing is there: the post or file was not found. Check the link.",
+    "login_required": "🔒 That media needs a login or is private, so I can't fetch it.",
+    "no_media": "🔍 I found no video or image at that link.",
+    "bad_media": "🚫 `{name}` is not a media file I can post (empty or of a disallowed type).",
+    "too_many_urls": "✋ At most {limit} links per message; send the rest separately.",
+    "rate_limited": "⏳ The site is limiting requests right now. I'll retry; try again later "
+    "if it keeps failing.",
+    "site_down": "🌩️ The site is having trouble (server error). Try again in a few minutes.",
+    "network": "🌐 The connection to the site failed. Try again in a few minutes.",
+    "timeout": "⌛ The download took too long and was stopped. Try a shorter clip.",
+    "discord_busy": "⏳ Discord is rate limiting me; I'll post it as soon as I can.",
+    "queue_full": "🚦 The queue is full ({limit} jobs). Try again when some have finished.",
+    "user_queue_full": "🚦 You already have {limit} jobs queued. Wait for one to finish, "
+    "or cancel one with `{prefix}dlc`.",
+    "not_allowed": "🚫 You need one of these roles to use `{command}`: {roles}.",
+    "cancelled": "🛑 Cancelled.",
+    "no_job": "🤷 You have no job to cancel.",
+    "not_yours": "🚫 Job `{job}` belongs to someone else; only its requester or a moderator "
+    "can cancel it.",
+    "already_finished": "✅ Job `{job}` has already finished ({state}).",
+    "missing_permission": "🔐 I lack the **{permission}** permission in this channel. "
+    "Ask a server admin to grant it.",
+    "internal": "💥 Something went wrong on my side. It has been logged; try again later.",
+}
+
+
+def _format_sizes(data: dict[str, Any]) -> dict[str, Any]:
+    """Add ``*_text`` renderings of byte counts found in the data."""
+    extra = {f"{k}_text": format_size(v) for k, v in data.items() if k in ("size", "limit")}
+    if "size" in data and "limit" in data:
+        extra["limit_text"] = format_size(data["limit"])
+    return {**data, **extra}
+
+
+class _Defaults(dict[str, Any]):
+    """Format mapping that shows ``?`` for a missing field instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def render_error(error: BossError, **context: Any) -> str:
+    """Return the user message for ``error``; ``context`` adds e.g. ``prefix``."""
+    template = _TEMPLATES.get(error.kind, _TEMPLATES["internal"])
+    return template.format_map(_Defaults(_format_sizes({**context, **error.data})))
+
+
+KINDS: tuple[str, ...] = tuple(_TEMPLATES)

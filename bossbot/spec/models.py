@@ -1,0 +1,83 @@
+"""The tables of ``commands.toml`` as pydantic models (one model per table kind)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bossbot.spec.units import ByteSize
+
+NAME = r"^[a-z0-9_-]{1,32}$"
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors, so a typo in the file is reported, not ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Limits(Strict):
+    """Global limits of the job executor."""
+
+    max_queue: int = Field(50, ge=1, le=10_000)
+    max_concurrent: int = Field(5, ge=1, le=64)
+    progress_interval: float = Field(5.0, ge=1.0, le=300.0)
+    job_timeout: float = Field(900.0, ge=10.0)
+    attempts: int = Field(3, ge=1, le=10)
+    backoff_base: float = Field(2.0, gt=0)
+    backoff_max: float = Field(300.0, gt=0)
+    max_urls_per_message: int = Field(5, ge=1, le=20)
+    bandwidth_limit: ByteSize = 0
+
+
+class Upload(Strict):
+    """Discord's per-file upload limit by server boost tier, and attachments per message."""
+
+    tier_limits: dict[Literal["0", "1", "2", "3"], ByteSize]
+    max_attachments: int = Field(10, ge=1, le=10)
+
+
+class Role(Strict):
+    """A bot role: who holds it and what it may do."""
+
+    default: bool = False
+    discord_roles: list[str] = []
+    max_file_size: ByteSize
+    priority: int = 0
+    max_queued: int = Field(3, ge=1)
+    cancel_others: bool = False
+
+
+class SiteGroup(Strict):
+    """Sites one downloader handles, matched by host suffix or by file extension."""
+
+    description: str = Field(min_length=1)
+    hosts: list[str] = []
+    extensions: list[str] = []
+    downloader: Literal["yt-dlp", "gallery-dl"]
+
+
+class Option(Strict):
+    """One option of a command (a slash option, or a positional prefix argument)."""
+
+    name: str = Field(pattern=NAME)
+    type: Literal["string", "integer", "boolean", "number"] = "string"
+    description: str = Field(min_length=1, max_length=100)
+    required: bool = False
+    rest: bool = False
+    autocomplete: bool = False
+
+
+class Command(Strict):
+    """One command: what it does, who may use it and how it is explained."""
+
+    action: str = Field(min_length=1)
+    summary: str = Field(min_length=1, max_length=100)
+    help: str = Field(min_length=1)
+    usage: str = Field(min_length=1)
+    examples: list[str] = Field(min_length=1)
+    aliases: list[str] = []
+    options: list[Option] = []
+    roles: list[str] = []
+    sites: list[str] = []
