@@ -16,7 +16,7 @@ class Spec(Strict):
     limits: Limits = Limits()
     upload: Upload
     roles: dict[str, Role] = Field(min_length=1)
-    sites: dict[str, SiteGroup] = {}
+    sites: dict[str, SiteGroup] = Field(default_factory=dict)
     commands: dict[str, Command] = Field(min_length=1)
 
     @model_validator(mode="after")

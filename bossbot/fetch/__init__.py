@@ -1,0 +1,1 @@
+"""URL policy, routing and the yt-dlp / gallery-dl runners."""
