@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from bossbot.spec.document import Spec
+from bossbot.spec.document import Spec, cross_check
 
 
 class SpecError(Exception):
@@ -62,22 +62,21 @@ def parse_spec(text: str, path: Path, actions: Collection[str]) -> Spec:
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            if err["type"] == "value_error" and not err["loc"]:
-                msg = str(err["ctx"]["error"])
-                problems += [f"{path.name}: {line}" for line in msg.splitlines()]
-            else:
-                problems.append(f"{_where(path, lines, err['loc'])}: {err['msg']}")
-        raise SpecError(problems) from None
+        raise SpecError(
+            [
+                f"{_where(path, lines, err['loc'])}: {err['msg'].removeprefix('Value error, ')}"
+                for err in exc.errors()
+            ]
+        ) from None
+    problems = [f"{_where(path, lines, loc)}: {msg}" for loc, msg in cross_check(spec)]
     unknown = [
         f"{_where(path, lines, ('commands', name, 'action'))}: unknown action '{cmd.action}'"
         f" (known: {', '.join(sorted(actions))})"
         for name, cmd in spec.commands.items()
         if cmd.action not in actions
     ]
-    if unknown:
-        raise SpecError(unknown)
+    if problems or unknown:
+        raise SpecError(problems + unknown)
     return spec
 
 

@@ -1,0 +1,1 @@
+"""Discord frontend: spec -> slash and prefix commands, actions, delivery."""

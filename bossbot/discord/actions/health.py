@@ -1,0 +1,45 @@
+"""The ``health`` action: uptime, latency, versions, ffmpeg and queue depth."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from importlib.metadata import PackageNotFoundError, version
+
+from bossbot.discord.invocation import Invocation
+from bossbot.discord.registry import Services, action
+from bossbot.messages.health import Health, health_report
+
+COMPONENTS = ("bossbot", "hikari", "hikari-lightbulb", "yt-dlp", "gallery-dl")
+
+
+def versions() -> dict[str, str]:
+    """Installed versions of the bot and the libraries that matter to operators."""
+    found: dict[str, str] = {}
+    for name in COMPONENTS:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:  # pragma: no cover - all are dependencies
+            found[name] = "missing"
+    return found
+
+
+def collect(services: Services) -> Health:
+    """Gather the health facts now."""
+    stats = services.extras.get("queue_stats")
+    queued, running = stats() if stats else (None, None)
+    return Health(
+        uptime=time.monotonic() - services.started_at,
+        latency=services.latency(),
+        versions=versions(),
+        ffmpeg=shutil.which("ffmpeg") is not None,
+        queued=queued,
+        running=running,
+        max_queue=services.spec.limits.max_queue,
+    )
+
+
+@action("health")
+async def show_health(inv: Invocation, services: Services) -> None:
+    """Answer with the health report."""
+    await inv.reply.send(health_report(collect(services)))

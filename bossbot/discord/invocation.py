@@ -1,0 +1,47 @@
+"""A command invocation as the core sees it, whether it came as a slash or a prefix command."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from bossbot.spec import Command
+
+
+class Responder(Protocol):
+    """Where an action's answers go: a reply to a message, or an interaction response."""
+
+    async def send(self, text: str, *, ephemeral: bool = False) -> int | None:
+        """Send an answer; returns the message id when one is known."""
+        ...
+
+
+@dataclass(slots=True)
+class Invocation:
+    """One use of a command.
+
+    Attributes:
+        name: The command's canonical name (aliases are resolved).
+        command: The command's spec.
+        args: Option values by option name; absent options are missing.
+        user_id: Who invoked it.
+        user_name: Their display name, for messages and logs.
+        guild_id: The guild, or None in a DM.
+        channel_id: The channel it was used in.
+        roles: The bot roles (spec role names) the member holds.
+        source: ``"prefix"`` or ``"slash"``.
+        reply: Where answers go.
+        extra: Frontend facts later actions need (message id, interaction token...).
+    """
+
+    name: str
+    command: Command
+    args: dict[str, Any]
+    user_id: int
+    user_name: str
+    guild_id: int | None
+    channel_id: int
+    roles: frozenset[str]
+    source: Literal["prefix", "slash"]
+    reply: Responder
+    extra: dict[str, Any] = field(default_factory=dict)

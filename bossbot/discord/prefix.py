@@ -1,0 +1,100 @@
+"""Prefix commands (``$dlt <url>``): lightbulb 3 has none, so a message listener of ours."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import hikari
+
+from bossbot.discord.dispatch import run_action
+from bossbot.discord.invocation import Invocation
+from bossbot.discord.members import role_pairs
+from bossbot.discord.registry import Services
+from bossbot.discord.roles import bot_roles
+from bossbot.messages.help import unknown_command, usage_error
+from bossbot.spec import Command, Option
+
+WORD = re.compile(r"^[a-z][a-z0-9_-]*$")
+NO_PINGS: dict[str, Any] = {"mentions_everyone": False, "user_mentions": [], "role_mentions": []}
+_CONVERT = {"integer": int, "number": float, "string": str}
+
+
+class PrefixResponder:
+    """Answers a prefix command with replies to its message."""
+
+    def __init__(self, message: hikari.Message) -> None:
+        """Reply to ``message``."""
+        self.message = message
+
+    async def send(self, text: str, *, ephemeral: bool = False) -> int | None:
+        """Reply (a channel message cannot be ephemeral); returns the reply's id."""
+        sent = await self.message.respond(text, reply=True, mentions_reply=False, **NO_PINGS)
+        return int(sent.id)
+
+
+class UsageError(Exception):
+    """Arguments that do not fit the command's options; the text says what is wrong."""
+
+
+def _convert(option: Option, raw: str) -> Any:
+    """Convert one token to the option's type."""
+    if option.type == "boolean":
+        if raw.casefold() not in {"true", "false", "yes", "no", "on", "off"}:
+            raise UsageError(f"`{option.name}` must be yes or no")
+        return raw.casefold() in {"true", "yes", "on"}
+    try:
+        return _CONVERT[option.type](raw)
+    except ValueError:
+        raise UsageError(f"`{option.name}` must be a number, not `{raw[:40]}`") from None
+
+
+def parse_args(command: Command, tokens: list[str]) -> dict[str, Any]:
+    """Map tokens onto options in order; a ``rest`` option takes all remaining tokens."""
+    args: dict[str, Any] = {}
+    for index, option in enumerate(command.options):
+        if index >= len(tokens):
+            if option.required:
+                raise UsageError(f"`{option.name}` is missing")
+            break
+        raw = " ".join(tokens[index:]) if option.rest else tokens[index]
+        args[option.name] = _convert(option, raw)
+    return args
+
+
+async def on_message(event: hikari.GuildMessageCreateEvent, services: Services) -> None:
+    """Run the prefix command in ``event``, if it holds one; ignore bots and webhooks."""
+    spec, content = services.spec, event.message.content or ""
+    if not event.is_human or not content.startswith(spec.prefix):
+        return
+    tokens = content[len(spec.prefix) :].split()
+    word = tokens[0].casefold() if tokens else ""
+    if not WORD.match(word):
+        return
+    reply = PrefixResponder(event.message)
+    found = spec.find(word)
+    if found is None:
+        await reply.send(unknown_command(spec, word))
+        return
+    name, command = found
+    try:
+        args = parse_args(command, tokens[1:])
+    except UsageError as problem:
+        await reply.send(usage_error(spec, name, str(problem)))
+        return
+    member = event.member
+    pairs = role_pairs(event.app.cache, event.guild_id, list(member.role_ids) if member else [])
+    inv = Invocation(
+        name=name,
+        command=command,
+        args=args,
+        user_id=int(event.author_id),
+        user_name=member.display_name if member else event.author.username,
+        guild_id=int(event.guild_id),
+        channel_id=int(event.channel_id),
+        roles=bot_roles(spec, pairs),
+        source="prefix",
+        reply=reply,
+        extra={"message": event.message},
+    )
+    await run_action(inv, services)

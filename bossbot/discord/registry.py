@@ -1,0 +1,47 @@
+"""Action name -> handler. ``commands.toml`` names actions; this registry supplies them."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bossbot.discord.invocation import Invocation
+from bossbot.settings import Settings
+from bossbot.spec import Spec
+
+
+@dataclass(slots=True)
+class Services:
+    """What actions may use: the spec, the settings and the running bot's facts.
+
+    Attributes:
+        spec: The validated commands.toml.
+        settings: Runtime settings.
+        started_at: Monotonic start time, for uptime.
+        latency: Returns the gateway heartbeat latency in seconds (None if unknown).
+        extras: Services later layers add (the job executor, ...), by name.
+    """
+
+    spec: Spec
+    settings: Settings
+    started_at: float = field(default_factory=time.monotonic)
+    latency: Callable[[], float | None] = lambda: None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+Action = Callable[[Invocation, Services], Awaitable[None]]
+ACTIONS: dict[str, Action] = {}
+
+
+def action(name: str) -> Callable[[Action], Action]:
+    """Register the decorated coroutine as the handler of action ``name``."""
+
+    def register(handler: Action) -> Action:
+        if name in ACTIONS:
+            raise ValueError(f"action {name!r} is registered twice")
+        ACTIONS[name] = handler
+        return handler
+
+    return register

@@ -1,0 +1,65 @@
+"""What ``bossbot check`` prints: the compiled command table, or the errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bossbot.spec import Spec, format_size
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """Left-aligned text columns."""
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    return [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *rows]
+    ]
+
+
+def command_table(spec: Spec, path: Path) -> str:
+    """The spec as the bot will run it."""
+    lines = [f"{path.name}: ok — {len(spec.commands)} commands, prefix `{spec.prefix}`", ""]
+    lines += _table(
+        ["command", "aliases", "action", "roles", "options", "sites"],
+        [
+            [
+                name,
+                ", ".join(cmd.aliases) or "-",
+                cmd.action,
+                ", ".join(cmd.roles) or "everyone",
+                " ".join(o.name if o.required else f"[{o.name}]" for o in cmd.options) or "-",
+                ", ".join(cmd.sites) or "-",
+            ]
+            for name, cmd in spec.commands.items()
+        ],
+    )
+    lines.append("")
+    lines += _table(
+        ["role", "discord roles", "max file", "priority", "max queued", "cancels others"],
+        [
+            [
+                name + (" (default)" if role.default else ""),
+                ", ".join(role.discord_roles) or "everyone",
+                format_size(role.max_file_size),
+                str(role.priority),
+                str(role.max_queued),
+                "yes" if role.cancel_others else "no",
+            ]
+            for name, role in spec.roles.items()
+        ],
+    )
+    lim = spec.limits
+    tiers = " · ".join(f"tier {k}: {format_size(v)}" for k, v in spec.upload.tier_limits.items())
+    lines += [
+        "",
+        f"limits: queue {lim.max_queue} · concurrent {lim.max_concurrent} · progress every "
+        f"{lim.progress_interval:g} s · timeout {lim.job_timeout:g} s · attempts {lim.attempts}",
+        f"upload: {tiers} · {spec.upload.max_attachments} files per message",
+    ]
+    return "\n".join(lines)
+
+
+def spec_errors(problems: list[str]) -> str:
+    """Every problem, one per line, with a count."""
+    noun = "error" if len(problems) == 1 else "errors"
+    return "\n".join([*problems, f"{len(problems)} {noun}; the bot will not start with this file."])

@@ -1,0 +1,62 @@
+"""The health report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    """Facts for the health report.
+
+    Attributes:
+        uptime: Seconds since start.
+        latency: Gateway heartbeat latency in seconds, None when not measured yet.
+        versions: Component name -> version, in display order.
+        ffmpeg: Whether ffmpeg was found on PATH.
+        queued: Jobs waiting, None when the job queue is not running.
+        running: Jobs running, None when the job queue is not running.
+        max_queue: The declared queue bound.
+    """
+
+    uptime: float
+    latency: float | None
+    versions: dict[str, str]
+    ffmpeg: bool
+    queued: int | None = None
+    running: int | None = None
+    max_queue: int = 0
+
+
+def duration(seconds: float) -> str:
+    """``3 d 4 h``, ``2 h 5 min``, ``4 min 10 s`` or ``12 s``."""
+    whole = int(seconds)
+    days, rest = divmod(whole, 86_400)
+    hours, rest = divmod(rest, 3_600)
+    minutes, secs = divmod(rest, 60)
+    if days:
+        return f"{days} d {hours} h"
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min {secs} s" if minutes else f"{secs} s"
+
+
+def health_report(health: Health) -> str:
+    """The health message."""
+    latency = "not measured yet" if health.latency is None else f"{health.latency * 1000:.0f} ms"
+    if health.queued is None or health.running is None:
+        queue = "not running"
+    else:
+        queue = f"{health.running} running, {health.queued} waiting (at most {health.max_queue})"
+    ffmpeg = "found" if health.ffmpeg else "missing: videos are fetched in single-file formats only"
+    versions = " · ".join(f"{name} {version}" for name, version in health.versions.items())
+    return "\n".join(
+        [
+            "🩺 **boss-bot is up**",
+            f"**Uptime:** {duration(health.uptime)}",
+            f"**Gateway latency:** {latency}",
+            f"**Queue:** {queue}",
+            f"**ffmpeg:** {ffmpeg}",
+            f"**Versions:** {versions}",
+        ]
+    )

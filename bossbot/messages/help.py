@@ -1,0 +1,79 @@
+"""Help pages and command hints, generated from the spec."""
+
+from __future__ import annotations
+
+import difflib
+
+from bossbot.spec import Command, Spec
+
+
+def _names(prefix: str, name: str, command: Command) -> str:
+    """``$name`` followed by its aliases."""
+    aliases = ", ".join(f"`{prefix}{alias}`" for alias in command.aliases)
+    return f"`{prefix}{name}`" + (f" (also {aliases})" if aliases else "")
+
+
+def help_index(spec: Spec, usable: list[str]) -> str:
+    """The list of commands the member may use, with their summaries."""
+    lines = [f"📖 **Commands you can use** (type `{spec.prefix}` or `/` before the name)"]
+    for name in usable:
+        command = spec.commands[name]
+        lines.append(f"• {_names(spec.prefix, name, command)} — {command.summary}")
+    if not usable:
+        lines.append("You can't use any command here yet; ask a moderator for a role.")
+    lines.append(f"Type `{spec.prefix}help <command>` for details and examples.")
+    return "\n".join(lines)
+
+
+def slash_usage(name: str, command: Command) -> str:
+    """How the slash form is typed: ``/dl url:`` with optional options in brackets."""
+    parts = [f"{o.name}:" if o.required else f"[{o.name}:]" for o in command.options]
+    return " ".join([f"/{name}", *parts])
+
+
+def help_command(spec: Spec, name: str) -> str:
+    """One command's page: help text, usage, examples, aliases and required roles."""
+    command = spec.commands[name]
+    prefix = spec.prefix
+    examples = ", ".join(f"`{prefix}{example}`" for example in command.examples)
+    lines = [
+        f"📖 **{prefix}{name}** — {command.summary}",
+        command.help.strip(),
+        f"**Usage:** `{prefix}{command.usage}` or `{slash_usage(name, command)}`",
+        f"**Examples:** {examples}",
+    ]
+    if command.aliases:
+        lines.append("**Aliases:** " + ", ".join(f"`{prefix}{a}`" for a in command.aliases))
+    roles = ", ".join(f"`{role}`" for role in command.roles) or "everyone"
+    lines.append(f"**Who can use it:** {roles}")
+    return "\n".join(lines)
+
+
+def _suggest(spec: Spec, word: str) -> str:
+    """`` Did you mean `$x`?`` for a close command name, else nothing."""
+    words = [w for name, cmd in spec.commands.items() for w in (name, *cmd.aliases)]
+    close = difflib.get_close_matches(word, words, n=1, cutoff=0.6)
+    return f" Did you mean `{spec.prefix}{close[0]}`?" if close else ""
+
+
+def unknown_command(spec: Spec, word: str) -> str:
+    """Answer to a prefix command that does not exist."""
+    return (
+        f"❓ `{spec.prefix}{word}` is not a command.{_suggest(spec, word)} "
+        f"Type `{spec.prefix}help` to see what I can do."
+    )
+
+
+def unknown_topic(spec: Spec, word: str) -> str:
+    """Answer to ``help <word>`` when no command is called that."""
+    return (
+        f"❓ There is no command called `{word}`.{_suggest(spec, word)} "
+        f"Type `{spec.prefix}help` for the list."
+    )
+
+
+def usage_error(spec: Spec, name: str, problem: str) -> str:
+    """Answer to a prefix command with missing or malformed arguments."""
+    command = spec.commands[name]
+    example = f"`{spec.prefix}{command.examples[0]}`"
+    return f"✋ {problem}. Usage: `{spec.prefix}{command.usage}` — for example {example}."

@@ -1,0 +1,67 @@
+"""commands.toml loading: the shipped file is valid; broken files name every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bossbot.discord.actions import ACTIONS
+from bossbot.spec import SpecError, load_spec, parse_spec
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = (ROOT / "commands.toml").read_text(encoding="utf-8")
+
+
+def broken(old: str, new: str) -> str:
+    """The shipped file with one piece of text replaced (which must exist)."""
+    assert old in SHIPPED
+    return SHIPPED.replace(old, new, 1)
+
+
+BROKEN = {
+    "not toml": "prefix = ",
+    "unknown key": broken('usage = "health"', 'usage = "health"\nusge = "x"'),
+    "missing summary": broken('summary = "Show whether the bot is healthy"\n', ""),
+    "negative limit": broken("max_queue = 50", "max_queue = -1"),
+    "bad size": broken('max_file_size = "50MiB"', 'max_file_size = "fifty"'),
+    "unknown action": broken('action = "health"', 'action = "explode"'),
+    "duplicate alias": broken('aliases = ["status", "ping"]', 'aliases = ["h", "ping"]'),
+    "unknown role": broken('aliases = ["status", "ping"]', 'aliases = ["status"]\nroles = ["vip"]'),
+    "two defaults": broken("[roles.trusted]\n", "[roles.trusted]\ndefault = true\n"),
+    "bad name": broken("[commands.health]", "[commands.Health]"),
+    "summary too long": broken("Show whether the bot is healthy", "x" * 101),
+    "unknown site": broken(
+        'aliases = ["status", "ping"]', 'aliases = ["status"]\nsites = ["mars"]'
+    ),
+    "optional before required": broken(
+        "autocomplete = false\n",
+        'autocomplete = false\n\n[[commands.help.options]]\nname = "x"\ndescription = "y"\n'
+        "required = true\n",
+    ),
+}
+
+
+def test_shipped_commands_file_is_valid() -> None:
+    spec = load_spec(ROOT / "commands.toml", ACTIONS)
+    assert spec.prefix == "$"
+    assert {"help", "health"} <= set(spec.commands)
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_broken_file_reports_exact_errors(case: str, snapshot) -> None:
+    with pytest.raises(SpecError) as caught:
+        parse_spec(BROKEN[case], Path("commands.toml"), ACTIONS)
+    assert caught.value.problems == snapshot
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    text = broken("max_queue = 50", "max_queue = 0").replace("attempts = 3", "attempts = 99")
+    with pytest.raises(SpecError) as caught:
+        parse_spec(text, Path("commands.toml"), ACTIONS)
+    assert len(caught.value.problems) == 2
+
+
+def test_unreadable_file_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SpecError, match="cannot read the commands file"):
+        load_spec(tmp_path / "missing.toml", ACTIONS)
