@@ -1,0 +1,5 @@
+"""The yt-dlp runner."""
+
+from bossbot.fetch.ytdlp.runner import YtDlpFetcher
+
+__all__ = ["YtDlpFetcher"]
