@@ -1,0 +1,147 @@
+"""A loopback media server for real yt-dlp and gallery-dl runs.
+
+Each path serves one :class:`Route`. Modes: ``normal`` (Content-Length, byte ranges),
+``chunked`` (no Content-Length), ``endless`` (a chunked stream that never ends), ``drop``
+(closes the connection mid-file for the first ``times`` requests, then serves normally),
+``status`` (answers ``status`` for the first ``times`` requests, then 200; ``times=0``
+means always) and ``redirect`` (to ``location``, a path or a full URL).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from aiohttp import web
+
+CHUNK = 8192
+
+
+@dataclass
+class Route:
+    """What one path serves."""
+
+    body: bytes = b""
+    content_type: str = "application/octet-stream"
+    mode: str = "normal"
+    status: int = 200
+    times: int = 0
+    location: str = ""
+
+
+class MediaServer:
+    """The server; start it with :meth:`start`, add files with :meth:`add`."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self._hits: Counter[str] = Counter()
+        self._closed: Counter[str] = Counter()
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    def add(self, path: str, body: bytes = b"", **route: object) -> str:
+        """Serve ``body`` at ``path`` (options as in :class:`Route`); return its URL."""
+        self.routes[path] = Route(body, **route)  # type: ignore[arg-type]
+        return self.url(path)
+
+    def url(self, path: str) -> str:
+        """The full URL of ``path``."""
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def hits(self, path: str | None = None) -> int:
+        """Requests received for ``path``, or for all paths when None."""
+        return self._hits[path] if path else sum(self._hits.values())
+
+    def closed_early(self, path: str) -> int:
+        """Responses of ``path`` that the client closed before their end."""
+        return self._closed[path]
+
+    async def wait_closed_early(self, path: str, timeout: float = 5.0) -> bool:
+        """Wait until a response of ``path`` was closed by the client."""
+        async with asyncio.timeout(timeout):
+            while not self._closed[path]:
+                await asyncio.sleep(0.02)
+        return True
+
+    async def start(self) -> None:
+        """Listen on 127.0.0.1 at a free port."""
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", self._handle)
+        self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+
+    async def close(self) -> None:
+        """Stop listening and drop open connections."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        """Serve one request according to its route."""
+        path = request.rel_url.raw_path
+        self._hits[path] += 1
+        route = self.routes.get(path)
+        if route is None:
+            return web.Response(status=404, text="no such file")
+        failing = route.times == 0 or self._hits[path] <= route.times
+        if route.mode == "status" and failing:
+            return web.Response(status=route.status, text="error")
+        if route.mode == "redirect":
+            target = route.location
+            return web.Response(status=302, headers={"Location": target})
+        headers = {"Content-Type": route.content_type, "Accept-Ranges": "bytes"}
+        if request.method == "HEAD":
+            return web.Response(headers={**headers, "Content-Length": str(len(route.body))})
+        if route.mode in ("normal", "status") or (route.mode == "drop" and not failing):
+            return self._whole(request, route, headers)
+        return await self._stream(request, route, headers, dropping=route.mode == "drop")
+
+    @staticmethod
+    def _whole(request: web.Request, route: Route, headers: dict[str, str]) -> web.Response:
+        """Answer with Content-Length, honouring ``Range: bytes=N-[M]``."""
+        match = re.fullmatch(r"bytes=(\d+)-(\d*)", request.headers.get("Range", ""))
+        if not match:
+            return web.Response(body=route.body, headers=headers)
+        size = len(route.body)
+        start, end = int(match[1]), int(match[2] or size - 1)
+        if start >= size:
+            return web.Response(status=416, headers={"Content-Range": f"bytes */{size}"})
+        end = min(end, size - 1)
+        headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+        return web.Response(status=206, body=route.body[start : end + 1], headers=headers)
+
+    async def _stream(
+        self, request: web.Request, route: Route, headers: dict[str, str], *, dropping: bool
+    ) -> web.StreamResponse:
+        """Stream without Content-Length; endless, or dropped half way when asked."""
+        response = web.StreamResponse(headers=headers)
+        if dropping:
+            response.content_length = len(route.body)
+        else:
+            response.enable_chunked_encoding()
+        await response.prepare(request)
+        body, endless = route.body or b"\0" * CHUNK, route.mode == "endless"
+        try:
+            if dropping:
+                await response.write(body[: len(body) // 2])
+                await asyncio.sleep(0.05)
+                if request.transport is not None:
+                    request.transport.close()
+                return response
+            offset = 0
+            while endless or offset < len(body):
+                await response.write(body[offset % len(body) : offset % len(body) + CHUNK])
+                offset += CHUNK
+                if endless:
+                    await asyncio.sleep(0.005)
+            await response.write_eof()
+        except ConnectionError:
+            self._closed[request.rel_url.raw_path] += 1
+        except asyncio.CancelledError:
+            self._closed[request.rel_url.raw_path] += 1
+            raise
+        return response
