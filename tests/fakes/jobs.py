@@ -1,0 +1,143 @@
+"""Fakes for job tests: a clock the test moves, scripted fetches, recording plug-ins."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bossbot.fetch.base import Progress
+from bossbot.jobs import Job, JobEvent
+from bossbot.spec import Spec
+
+SPEC_BASE: dict[str, Any] = {
+    "upload": {"tier_limits": {"0": "10MiB"}, "max_attachments": 2},
+    "roles": {"everyone": {"default": True, "max_file_size": "10MiB"}},
+    "commands": {
+        "help": {"action": "help", "summary": "s", "help": "h", "usage": "u", "examples": ["x"]}
+    },
+}
+
+
+def make_spec(**limits: Any) -> Spec:
+    """A small valid spec with the given ``[limits]``."""
+    return Spec.model_validate({**SPEC_BASE, "limits": limits})
+
+
+class FakeClock:
+    """Time stands still until the test calls :meth:`advance`."""
+
+    def __init__(self, start: float = 1_700_000_000.0) -> None:
+        self.t = start
+        self._sleepers: list[tuple[float, asyncio.Future[None]]] = []
+
+    def now(self) -> float:
+        return self.t
+
+    async def sleep(self, seconds: float) -> None:
+        if seconds <= 0:
+            await asyncio.sleep(0)
+            return
+        entry = (self.t + seconds, asyncio.get_running_loop().create_future())
+        self._sleepers.append(entry)
+        try:
+            await entry[1]
+        finally:
+            self._sleepers.remove(entry)
+
+    async def advance(self, seconds: float) -> None:
+        """Move time on, wake the sleepers that are due and let them run."""
+        self.t += seconds
+        for deadline, future in list(self._sleepers):
+            if deadline <= self.t and not future.done():
+                future.set_result(None)
+        await settle()
+
+
+async def settle(rounds: int = 20) -> None:
+    """Let ready tasks run."""
+    for _ in range(rounds):
+        await asyncio.sleep(0)
+
+
+async def until(predicate: Callable[[], object], limit: float = 5.0) -> None:
+    """Wait until ``predicate()`` is true; fail the test after ``limit`` real seconds."""
+    deadline = time.monotonic() + limit
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached")
+        await asyncio.sleep(0.005)
+
+
+Step = Callable[[Path, Callable[[Progress], None]], Awaitable[list[Path]]]
+
+
+def write(name: str = "clip.mp4", data: bytes = b"media") -> Step:
+    """A fetch step that writes one file into the job's dir."""
+
+    async def step(dest: Path, on_progress: Callable[[Progress], None]) -> list[Path]:
+        (dest / name).write_bytes(data)
+        on_progress(Progress(done=len(data), total=len(data)))
+        return [dest / name]
+
+    return step
+
+
+class FakeFetch:
+    """Plays one scripted outcome per call (an exception to raise, or a step to run)."""
+
+    def __init__(self, *outcomes: BaseException | Step) -> None:
+        self.outcomes = list(outcomes) or [write()]
+        self.calls: list[dict[str, Any]] = []
+        self.started = asyncio.Event()
+        self.cancelled = 0
+
+    async def __call__(self, url: str, dest: Path, **options: Any) -> list[Path]:
+        self.calls.append({"url": url, "dest": dest, **options})
+        outcome = self.outcomes.pop(0) if len(self.outcomes) > 1 else self.outcomes[0]
+        self.started.set()
+        if isinstance(outcome, BaseException):
+            raise outcome
+        try:
+            return await outcome(dest, options["on_progress"])
+        except asyncio.CancelledError:
+            self.cancelled += 1
+            raise
+
+
+async def block(dest: Path, on_progress: Callable[[Progress], None]) -> list[Path]:
+    """A fetch step that writes part of a file and then hangs until cancelled."""
+    (dest / "clip.mp4.part").write_bytes(b"half")
+    on_progress(Progress(done=4, total=8))
+    await asyncio.Event().wait()
+    raise AssertionError("unreachable")
+
+
+def passthrough(files: list[Path], *, cap: int, dest: Path) -> list[Path]:
+    """A validate function that accepts everything."""
+    return files
+
+
+@dataclass
+class Recorder:
+    """Delivery and listener at once: remembers deliveries and events."""
+
+    deliveries: list[tuple[str, str, list[list[str]]]] = field(default_factory=list)
+    events: list[tuple[str, str, str]] = field(default_factory=list)
+    seen: list[tuple[Job, JobEvent]] = field(default_factory=list)
+
+    async def deliver(self, job: Job, batches: list[list[Path]]) -> None:
+        names = [[path.name for path in batch] for batch in batches]
+        assert all(path.is_file() for batch in batches for path in batch)
+        self.deliveries.append((job.id, job.upload_nonce, names))
+
+    async def on_update(self, job: Job, event: JobEvent) -> None:
+        self.events.append((job.id, event.name, job.state))
+        self.seen.append((job, event))
+
+    def names(self, job_id: str) -> list[str]:
+        """The event names of one job, in order."""
+        return [name for jid, name, _ in self.events if jid == job_id]
