@@ -1,0 +1,47 @@
+"""Fan-out of job events to listeners, in order per job, never failing the job."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+
+from loguru import logger
+
+from bossbot.jobs.delivery import JobListener
+from bossbot.jobs.model import Job, JobEvent
+
+
+class Notifier:
+    """Calls every listener's ``on_update``; events of one job arrive in order."""
+
+    def __init__(self, listeners: Iterable[JobListener] = ()) -> None:
+        self.listeners = list(listeners)
+        self._tails: dict[str, asyncio.Task[None]] = {}
+
+    async def _call(self, previous: asyncio.Task[None] | None, job: Job, event: JobEvent) -> None:
+        """Wait for the job's previous event, then tell every listener about this one."""
+        if previous is not None:
+            await asyncio.gather(previous, return_exceptions=True)
+        for listener in self.listeners:
+            try:
+                await listener.on_update(job, event)
+            except Exception:  # a listener's fault must not fail the job
+                logger.opt(exception=True).warning(
+                    "listener failed on {} of job {}", event.name, job.id
+                )
+
+    def emit_soon(self, job: Job, event: JobEvent) -> asyncio.Task[None]:
+        """Queue ``event`` after the job's earlier events; returns the delivering task."""
+        task = asyncio.ensure_future(self._call(self._tails.get(job.id), job, event))
+        self._tails[job.id] = task
+        task.add_done_callback(lambda done: self._forget(job.id, done))
+        return task
+
+    def _forget(self, job_id: str, task: asyncio.Task[None]) -> None:
+        """Drop the tail once it has run."""
+        if self._tails.get(job_id) is task:
+            del self._tails[job_id]
+
+    async def emit(self, job: Job, event: JobEvent) -> None:
+        """Deliver ``event`` after the job's earlier events, and wait until it is delivered."""
+        await asyncio.shield(self.emit_soon(job, event))
