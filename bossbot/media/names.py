@@ -32,8 +32,12 @@ def sanitize_filename(name: str, max_length: int = MAX_NAME) -> str:
     Returns:
         A non-empty name such as ``My_clip.mp4``.
     """
-    base = re.split(r"[/\\]", unicodedata.normalize("NFKC", name))[-1]
-    stem, ext = split_extension(base.strip())
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    base = re.split(r"[/\\]", ascii_name)[-1]
+    stem, dot, ext = base.strip().rpartition(".")
+    if not dot or not _EXTENSION.match(ext.lower()):
+        stem, ext = base.strip(), ""
+    ext = ext.lower()
     stem = _UNSAFE.sub("_", stem)
     stem = re.sub(r"[._-]{2,}", "_", stem).strip("._-") or "file"
     suffix = f".{ext}" if ext else ""

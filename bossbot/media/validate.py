@@ -47,7 +47,8 @@ def _checked(path: Path, cap: int, root: Path) -> Path:
     kind = sniff_file(real)
     if kind is None:
         raise BadMedia(f"not allowed media: {real}", name=sanitize_filename(real.name))
-    stem, ext = split_extension(real.name)
+    _, ext = split_extension(real.name)
+    stem = real.name.rpartition(".")[0] or real.name
     name = sanitize_filename(real.name if matches(ext, kind) else f"{stem}.{kind}")
     if name == real.name:
         return real
