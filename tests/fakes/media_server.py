@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from aiohttp import web
 
 CHUNK = 8192
+ENDLESS_FOR = 30.0  # even an "endless" stream stops by itself after this many seconds
 
 
 @dataclass
@@ -38,12 +40,14 @@ class MediaServer:
         self.routes: dict[str, Route] = {}
         self._hits: Counter[str] = Counter()
         self._closed: Counter[str] = Counter()
+        self._closed_events: defaultdict[str, asyncio.Event] = defaultdict(asyncio.Event)
+        self.requests: list[tuple[str, str, dict[str, str]]] = []  # method, path, headers
         self._runner: web.AppRunner | None = None
         self.port = 0
 
     def add(self, path: str, body: bytes = b"", **route: object) -> str:
         """Serve ``body`` at ``path`` (options as in :class:`Route`); return its URL."""
-        self.routes[path] = Route(body, **route)  # type: ignore[arg-type]
+        self.routes[unquote(path)] = Route(body, **route)  # type: ignore[arg-type]
         return self.url(path)
 
     def url(self, path: str) -> str:
@@ -52,24 +56,33 @@ class MediaServer:
 
     def hits(self, path: str | None = None) -> int:
         """Requests received for ``path``, or for all paths when None."""
-        return self._hits[path] if path else sum(self._hits.values())
+        return self._hits[unquote(path)] if path else sum(self._hits.values())
 
     def closed_early(self, path: str) -> int:
         """Responses of ``path`` that the client closed before their end."""
-        return self._closed[path]
+        return self._closed[unquote(path)]
 
-    async def wait_closed_early(self, path: str, timeout: float = 5.0) -> bool:
-        """Wait until a response of ``path`` was closed by the client."""
-        async with asyncio.timeout(timeout):
-            while not self._closed[path]:
-                await asyncio.sleep(0.02)
+    async def wait_closed_early(self, path: str, seconds: float = 5.0) -> bool:
+        """Wait until a response of ``path`` was closed by the client (TimeoutError if not)."""
+        await asyncio.wait_for(self._closed_events[unquote(path)].wait(), seconds)
         return True
+
+    def _closed_early(self, path: str) -> None:
+        """Count a response the client closed before its end."""
+        self._closed[path] += 1
+        self._closed_events[path].set()
 
     async def start(self) -> None:
         """Listen on 127.0.0.1 at a free port."""
         app = web.Application()
         app.router.add_route("*", "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
+        self._runner = web.AppRunner(
+            app,
+            handle_signals=False,
+            access_log=None,
+            shutdown_timeout=0.25,
+            handler_cancellation=True,
+        )
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
@@ -82,8 +95,9 @@ class MediaServer:
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         """Serve one request according to its route."""
-        path = request.rel_url.raw_path
+        path = unquote(request.rel_url.raw_path)
         self._hits[path] += 1
+        self.requests.append((request.method, path, dict(request.headers)))
         route = self.routes.get(path)
         if route is None:
             return web.Response(status=404, text="no such file")
@@ -132,16 +146,16 @@ class MediaServer:
                 if request.transport is not None:
                     request.transport.close()
                 return response
-            offset = 0
-            while endless or offset < len(body):
+            offset, until = 0, asyncio.get_running_loop().time() + ENDLESS_FOR
+            while (endless and asyncio.get_running_loop().time() < until) or offset < len(body):
                 await response.write(body[offset % len(body) : offset % len(body) + CHUNK])
                 offset += CHUNK
                 if endless:
                     await asyncio.sleep(0.005)
             await response.write_eof()
         except ConnectionError:
-            self._closed[request.rel_url.raw_path] += 1
+            self._closed_early(unquote(request.rel_url.raw_path))
         except asyncio.CancelledError:
-            self._closed[request.rel_url.raw_path] += 1
+            self._closed_early(unquote(request.rel_url.raw_path))
             raise
         return response

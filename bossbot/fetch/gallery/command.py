@@ -34,7 +34,7 @@ def build_command(request: FetchRequest) -> list[str]:
         "--http-timeout",
         str(HTTP_TIMEOUT),
         "--retries",
-        "1",
+        "0",  # the job executor retries transient failures, with backoff
         "--no-mtime",
         "--range",
         f"1-{MAX_ITEMS}",

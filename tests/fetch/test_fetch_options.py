@@ -1,0 +1,204 @@
+"""The downloaders' options are ours alone, and their failures map onto our errors."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+
+import pytest
+from yt_dlp.networking.exceptions import HTTPError
+from yt_dlp.utils import DownloadError, ExtractorError
+
+from bossbot.errors import (
+    BossError,
+    Cancelled,
+    LoginRequired,
+    NetworkError,
+    NoMedia,
+    NotFound,
+    RateLimited,
+    SiteDown,
+    TooLarge,
+    Unsupported,
+)
+from bossbot.fetch import FetchRequest, Progress
+from bossbot.fetch.gallery.command import build_command
+from bossbot.fetch.gallery.errors import map_failure
+from bossbot.fetch.progress import Reporter
+from bossbot.fetch.ytdlp.errors import map_error
+from bossbot.fetch.ytdlp.params import build_params, format_spec
+from bossbot.fetch.ytdlp.runner import _fitting
+from bossbot.fetch.ytdlp.watch import Abort, Watch
+
+TRICKY = "https://example.org/%(title)s/{filename}/--exec=x.mp4"
+
+
+def params_for(request: FetchRequest) -> dict:
+    return build_params(
+        request,
+        logger=object(),
+        hook=lambda d: None,
+        match_filter=lambda i, **k: None,
+        ffmpeg=False,
+    )
+
+
+def test_yt_dlp_gets_fixed_templates_and_no_dangerous_option(tmp_path: Path) -> None:
+    params = params_for(FetchRequest(TRICKY, tmp_path, cap=5000))
+    assert params["outtmpl"] == {"default": "%(id).60B.%(ext)s"}
+    assert params["paths"] == {"home": str(tmp_path), "temp": str(tmp_path)}
+    assert params["max_filesize"] == 5000
+    dangerous = {"exec", "external_downloader", "netrc_cmd", "postprocessors", "cookiesfrombrowser"}
+    assert dangerous.isdisjoint(params)
+    assert TRICKY not in repr(params)
+    assert "ratelimit" not in params
+    assert "cookiefile" not in params
+
+
+def test_yt_dlp_gets_rate_limit_and_cookies_when_asked(tmp_path: Path) -> None:
+    jar = tmp_path / "c.txt"
+    params = params_for(
+        FetchRequest("https://x.org/v", tmp_path, 5000, rate_limit=1000, cookies=jar)
+    )
+    assert params["ratelimit"] == 1000
+    assert params["cookiefile"] == str(jar)
+
+
+def test_formats_must_fit_the_cap_and_merge_only_with_ffmpeg() -> None:
+    assert format_spec(1000, ffmpeg=False) == "b[filesize<?1000][filesize_approx<?1000]"
+    merged = format_spec(1000, ffmpeg=True)
+    assert merged.startswith("b[filesize<?1000]")
+    assert "+ba[filesize<?200]" in merged
+    assert "bv*[filesize<?800]" in merged
+
+
+def test_gallery_dl_ignores_config_and_gets_the_url_after_double_dash(tmp_path: Path) -> None:
+    argv = build_command(FetchRequest(TRICKY, tmp_path, cap=5000, rate_limit=10, cookies=tmp_path))
+    assert argv[1:4] == ["-m", "gallery_dl", "--config-ignore"]
+    assert argv[-2:] == ["--", TRICKY]
+    assert argv.count(TRICKY) == 1
+    assert argv[argv.index("--filesize-max") + 1] == "5000"
+    assert argv[argv.index("--limit-rate") + 1] == "10"
+    assert argv[argv.index("--cookies") + 1] == str(tmp_path)
+    assert not {"--exec", "--exec-after", "-P", "--netrc", "--config"} & set(argv)
+
+
+def http_error(status: int) -> DownloadError:
+    class Response:
+        def __init__(self) -> None:
+            self.status, self.reason, self.headers, self.url = status, "x", {}, "u"
+
+        def close(self) -> None: ...
+
+    cause = HTTPError(Response())  # type: ignore[arg-type]
+    wrapped = ExtractorError("Unable to download webpage", cause=cause)
+    return DownloadError(f"ERROR: {wrapped}", (type(wrapped), wrapped, None))
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (http_error(404), NotFound),
+        (http_error(410), NotFound),
+        (http_error(403), LoginRequired),
+        (http_error(429), RateLimited),
+        (http_error(502), SiteDown),
+        (DownloadError("ERROR: HTTP Error 401: Unauthorized"), LoginRequired),
+        (DownloadError("ERROR: Unsupported URL: https://x.org"), Unsupported),
+        (DownloadError("ERROR: Sign in to confirm your age"), LoginRequired),
+        (DownloadError("ERROR: This video is private"), LoginRequired),
+        (DownloadError("ERROR: Requested format is not available"), NoMedia),
+        (
+            DownloadError("ERROR: [download] Got error: 10 bytes read, 5 more expected"),
+            NetworkError,
+        ),
+        (DownloadError("ERROR: The read operation timed out"), NetworkError),
+        (DownloadError("ERROR: [x] Unable to extract title"), Unsupported),
+        (DownloadError("ERROR: something odd"), NetworkError),
+        (DownloadError("ERROR: HTTP Error 418: teapot"), NetworkError),
+    ],
+)
+def test_yt_dlp_errors_map_to_the_taxonomy(error: Exception, expected: type[BossError]) -> None:
+    assert type(map_error(error)) is expected
+
+
+@pytest.mark.parametrize(
+    ("code", "stderr", "expected"),
+    [
+        (0, "[twitter][warning] cookies expired", None),
+        (4, "[downloader.http][warning] '404 Not Found' for 'http://h/x.png'", NotFound),
+        (4, "[downloader.http][warning] '403 Forbidden' for 'http://h/x.png'", LoginRequired),
+        (4, "[downloader.http][warning] '429 Too Many Requests' for 'u'", RateLimited),
+        (4, "[downloader.http][warning] '503 Service Unavailable' for 'u' (1/1)", SiteDown),
+        (4, "[downloader.http][warning] '418 I'm a teapot' for 'u'", NetworkError),
+        (64, "[gallery-dl][error] Unsupported URL 'http://h/page'", Unsupported),
+        (16, "[instagram][error] AuthRequired: cookies needed", LoginRequired),
+        (4, "[reddit][error] NotFoundError: Requested submission could not be found", NotFound),
+        (4, "Connection broken: IncompleteRead(10 bytes read, 5 more expected)", NetworkError),
+        (1, "", NetworkError),
+    ],
+)
+def test_gallery_dl_failures_map_to_the_taxonomy(
+    code: int, stderr: str, expected: type[BossError] | None
+) -> None:
+    failure = map_failure(code, stderr)
+    assert (failure if failure is None else type(failure)) is expected
+
+
+def watch(tmp_path: Path, cap: int = 1000) -> tuple[Watch, threading.Event, list[Progress]]:
+    stop, seen = threading.Event(), []
+    request = FetchRequest("https://x.org/v/clip.mp4", tmp_path, cap)
+    return Watch(request, stop, lambda p, force=False: seen.append(p)), stop, seen
+
+
+def test_the_hook_reports_progress_and_aborts_over_the_cap(tmp_path: Path) -> None:
+    w, _, seen = watch(tmp_path)
+    info = {"playlist_index": 2, "n_entries": 3}
+    w.hook({"status": "downloading", "downloaded_bytes": 10, "total_bytes": 900, "info_dict": info})
+    assert seen == [Progress(done=10, total=900, file_index=2, file_count=3)]
+    with pytest.raises(Abort) as caught:
+        w.hook({"status": "downloading", "downloaded_bytes": 1001, "filename": "/j/a b.mp4"})
+    assert isinstance(caught.value.error, TooLarge)
+    assert caught.value.error.data == {"name": "a_b.mp4", "size": 1001, "limit": 1000}
+
+
+def test_a_cancelled_job_aborts_at_the_next_hook_or_log_line(tmp_path: Path) -> None:
+    w, stop, _ = watch(tmp_path)
+    w.debug("[generic] Extracting URL")
+    stop.set()
+    for call in (lambda: w.hook({"status": "downloading"}), lambda: w.debug("x")):
+        with pytest.raises(Abort) as caught:
+            call()
+        assert isinstance(caught.value.error, Cancelled)
+
+
+def test_the_max_filesize_notice_and_a_too_large_format_become_too_large(tmp_path: Path) -> None:
+    w, _, _ = watch(tmp_path)
+    w.match_filter({"id": "abc", "title": "My clip"})
+    with pytest.raises(Abort) as caught:
+        w.debug(
+            "\r[download] File is larger than max-filesize (5000 bytes > 1000 bytes). Aborting."
+        )
+    assert caught.value.error.data == {"name": "My_clip", "size": 5000, "limit": 1000}
+    selector = _fitting(w, lambda ctx: iter(()))
+    with pytest.raises(Abort) as caught:
+        list(selector({"formats": [{"filesize": 3000}, {"filesize_approx": 2000}, {}]}))
+    assert caught.value.error.data["size"] == 2000
+    assert list(selector({"formats": [{}, {"filesize": 10}]})) == []
+
+
+async def test_progress_from_a_worker_thread_arrives_in_the_loop_thread() -> None:
+    loop_thread, arrived = threading.get_ident(), asyncio.Event()
+    threads: list[int] = []
+
+    def on_progress(progress: Progress) -> None:
+        threads.append(threading.get_ident())
+        arrived.set()
+
+    reporter = Reporter(on_progress, asyncio.get_running_loop())
+    await asyncio.to_thread(reporter.report, Progress(done=1))
+    await asyncio.to_thread(reporter.report, Progress(done=2))  # too soon: dropped
+    await asyncio.wait_for(arrived.wait(), 2)
+    reporter.report(Progress(done=3), force=True)
+    assert threads == [loop_thread, loop_thread]
