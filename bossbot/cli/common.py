@@ -1,0 +1,38 @@
+"""What the verbs share: loading settings and spec, opening the store, logging."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+from bossbot.jobs import JobStore
+from bossbot.jobs.schema import SchemaError
+from bossbot.logs import setup_logging
+from bossbot.settings import Settings, SettingsError, load_settings
+from bossbot.spec import Spec, load_spec
+
+
+def settings_and_spec() -> tuple[Settings, Spec]:
+    """Settings from the environment and the validated commands file they name.
+
+    Raises:
+        SettingsError: A bad setting. SpecError: An invalid commands file.
+    """
+    from bossbot.discord.actions import ACTIONS  # lazily: hikari is slow to import
+
+    settings = load_settings()
+    return settings, load_spec(settings.commands_file, ACTIONS)
+
+
+def open_store(settings: Settings) -> JobStore:
+    """The job store under the data dir; an unusable data dir is a settings error."""
+    try:
+        return JobStore.in_dir(settings.data_dir)
+    except (OSError, sqlite3.Error, SchemaError) as exc:
+        raise SettingsError(f"BOSSBOT_DATA_DIR ({settings.data_dir}) is unusable: {exc}") from None
+
+
+def quiet_logs(settings: Settings) -> None:
+    """Log to the current stderr; below WARNING only when BOSSBOT_LOG_LEVEL asks for it."""
+    level = settings.log_level if "log_level" in settings.model_fields_set else "WARNING"
+    setup_logging(level, sink=lambda message: sys.stderr.write(message))

@@ -1,0 +1,94 @@
+"""``bossbot fetch URL [--out DIR]``: one job end to end, from the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import sys
+from pathlib import Path
+
+from bossbot.cli.common import open_store, quiet_logs, settings_and_spec
+from bossbot.cli.terminal import TerminalListener
+from bossbot.errors import BossError
+from bossbot.fetch import check_host, check_url, fetch_media, route
+from bossbot.fetch.urls import host_and_port
+from bossbot.jobs import Executor, FolderDelivery, JobRequest
+from bossbot.media import batches, validate
+from bossbot.messages import render_error
+from bossbot.settings import Settings
+from bossbot.spec import Spec
+
+TERMINAL_INTERVAL = 1.0  # seconds between progress redraws on a TTY
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register the ``fetch`` verb."""
+    parser = subparsers.add_parser("fetch", help="download one URL through the job machine")
+    parser.add_argument("url", help="the link to download")
+    parser.add_argument("--out", type=Path, default=None, help="folder for the files (default: .)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Download ``args.url`` into ``args.out``; 0 when done, 1 when the job failed."""
+    settings, spec = settings_and_spec()
+    quiet_logs(settings)
+    try:
+        return asyncio.run(fetch_one(args.url, args.out or Path.cwd(), settings, spec))
+    except KeyboardInterrupt:
+        return 130
+
+
+async def checked_request(url: str, spec: Spec, settings: Settings) -> JobRequest:
+    """The terminal user's job request, after the URL policy checks a Discord user meets.
+
+    Raises:
+        BossError: InvalidUrl, Unsupported, PrivateAddress... (one message, no job).
+    """
+    url = check_url(url)
+    site, _ = route(url, spec)
+    host, port = host_and_port(url)
+    await check_host(host, port, allow_private=settings.allow_private_urls)
+    role = spec.roles[spec.default_role]
+    return JobRequest(
+        url=url, cap=role.max_file_size, command="fetch", site=site,
+        requester_name=getpass.getuser(), role=spec.default_role, priority=role.priority,
+        user_limit=spec.limits.max_queue,
+    )  # fmt: skip
+
+
+async def fetch_one(url: str, out: Path, settings: Settings, spec: Spec) -> int:
+    """Run one job with the real fetchers, printing its status texts on stderr."""
+    listener = TerminalListener(sys.stderr, prefix=spec.prefix)
+    if listener.tty:
+        limits = spec.limits.model_copy(update={"progress_interval": TERMINAL_INTERVAL})
+        spec = spec.model_copy(update={"limits": limits})
+    try:
+        request = await checked_request(url, spec, settings)
+    except BossError as error:
+        print(render_error(error, prefix=spec.prefix), file=sys.stderr)
+        return 1
+    store, delivery = open_store(settings), FolderDelivery(out)
+    executor = Executor(
+        store, spec=spec, settings=settings, fetch=fetch_media, validate=validate,
+        split=batches, delivery=delivery, listeners=[listener], origin="cli", only_own=True,
+        resume=False,
+    )  # fmt: skip
+    await executor.start()
+    try:
+        job = await executor.submit(request)
+        try:
+            job = await executor.wait(job.id)
+        except asyncio.CancelledError:  # Ctrl-C: cancel the download, remove its files
+            await executor.cancel(job.id)
+            raise
+    except BossError as error:  # refused before it was queued (queue full)
+        print(render_error(error, prefix=spec.prefix), file=sys.stderr)
+        return 1
+    finally:
+        await executor.stop()
+        store.close()
+    for path in delivery.delivered:
+        print(path)
+    return 0 if job.state == "done" else 1

@@ -1,0 +1,38 @@
+"""``bossbot jobs [--limit N] [--diagram]``: recent jobs, or the job state machine."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from bossbot.cli.common import open_store
+from bossbot.jobs import FILENAME, diagram
+from bossbot.messages.joblist import jobs_table
+from bossbot.settings import load_settings
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register the ``jobs`` verb."""
+    parser = subparsers.add_parser("jobs", help="list recent jobs, or draw the job machine")
+    parser.add_argument("--limit", type=int, default=20, help="how many jobs (default: 20)")
+    parser.add_argument(
+        "--diagram", action="store_true", help="print the job state machine (mermaid)"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the diagram, or the most recent jobs of the data dir."""
+    if args.diagram:
+        print(diagram(), end="")
+        return 0
+    settings = load_settings()
+    if not (settings.data_dir / FILENAME).is_file():
+        print(jobs_table([], time.time()))
+        return 0
+    store = open_store(settings)
+    try:
+        print(jobs_table(store.recent(args.limit), time.time()))
+    finally:
+        store.close()
+    return 0
