@@ -15,9 +15,10 @@ from bossbot.jobs.machine import FINAL, TransitionNotAllowed
 from bossbot.jobs.model import Job, JobEvent, JobRequest
 from bossbot.jobs.notify import Notifier
 from bossbot.jobs.retry import Jitter, RetryPolicy, Rng
-from bossbot.jobs.runtime import FetchFn, Runtime, SplitFn, ValidateFn, chunks
+from bossbot.jobs.runtime import FetchFn, Runtime, SplitFn, ValidateFn
 from bossbot.jobs.scheduler import Scheduler
 from bossbot.jobs.store import JobStore
+from bossbot.media import batches
 from bossbot.settings import Settings
 from bossbot.spec import Spec
 
@@ -43,7 +44,7 @@ class Executor:
         listeners: Iterable[JobListener] = (),
         clock: Clock | None = None,
         rng: Rng | None = None,
-        split: SplitFn = chunks,
+        split: SplitFn = batches,
         origin: str = "bot",
         only_own: bool = False,
         resume: bool = True,
@@ -79,7 +80,8 @@ class Executor:
             request, origin=self.rt.origin, max_attempts=limits.attempts, now=self.rt.clock.now()
         )
         job = admit(self.store, job, max_queue=limits.max_queue, user_limit=request.user_limit)
-        self.scheduler.own.add(job.id)
+        if self.scheduler.only_own:
+            self.scheduler.own.add(job.id)
         await self.rt.notifier.emit(job, JobEvent("queued", position=self.store.position(job.id)))
         self.scheduler.wake()
         return job

@@ -78,7 +78,7 @@ async def _interrupted(rt: Runtime, job: Job, reason: str | None) -> None:
         stored = rt.store.get(job.id)
         if stored is None or stored.state in FINAL:
             rt.wipe(job.id)
-            rt.finished_event(job.id).set()
+            rt.announce_final(job.id)
     else:  # executor stopping: leave the job resumable for the next start
         release(rt.store, [job.id], rt.owner)
 

@@ -19,6 +19,7 @@ from bossbot.jobs.model import Job, JobEvent
 from bossbot.jobs.notify import Notifier
 from bossbot.jobs.retry import RetryPolicy, Rng
 from bossbot.jobs.store import JobStore
+from bossbot.media import batches
 from bossbot.settings import Settings
 from bossbot.spec import Spec
 
@@ -28,12 +29,7 @@ rate_limit) -> list[Path]`` (see :mod:`bossbot.fetch`)."""
 ValidateFn = Callable[..., Any]
 """``validate(files, *, cap, dest) -> list[Path]``, sync or async (see bossbot.media)."""
 SplitFn = Callable[[list[Path], int], list[list[Path]]]
-"""``batches(files, size) -> list[list[Path]]``."""
-
-
-def chunks(files: list[Path], size: int) -> list[list[Path]]:
-    """Split ``files`` into lists of at most ``size`` (the default SplitFn)."""
-    return [files[i : i + size] for i in range(0, len(files), size)]
+"""``batches(files, size) -> list[list[Path]]`` (default: :func:`bossbot.media.batches`)."""
 
 
 @dataclass(slots=True)
@@ -52,7 +48,7 @@ class Runtime:
     owner: str
     origin: str
     policy: RetryPolicy
-    split: SplitFn = chunks
+    split: SplitFn = batches
     lease_ttl: float = 60.0
     finished: dict[str, asyncio.Event] = field(default_factory=dict)
 
@@ -67,6 +63,12 @@ class Runtime:
     def finished_event(self, job_id: str) -> asyncio.Event:
         """An event set when the job reaches a final state in this process."""
         return self.finished.setdefault(job_id, asyncio.Event())
+
+    def announce_final(self, job_id: str) -> None:
+        """Wake (and forget) the waiters of a job that reached a final state."""
+        event = self.finished.pop(job_id, None)
+        if event is not None:
+            event.set()
 
     async def step(
         self,
@@ -88,7 +90,7 @@ class Runtime:
         position = self.store.position(job.id) if job.state == "queued" else None
         await self.notifier.emit(job, JobEvent(event, None, error, position, retry_in))
         if job.state in FINAL:
-            self.finished_event(job.id).set()
+            self.announce_final(job.id)
         return job
 
     def progress(self, job: Job, progress: Progress) -> None:
