@@ -11,16 +11,17 @@ from bossbot.fetch.addresses import check_host
 from bossbot.fetch.urls import check_url, host_and_port
 
 TIMEOUT = httpx.Timeout(5.0, connect=3.0)
+HEAD_REFUSED = frozenset({403, 405, 501})
 HEADERS = {"User-Agent": "Mozilla/5.0 (compatible; boss-bot)", "Accept": "*/*"}
 
 
 async def _next_hop(client: httpx.AsyncClient, url: str) -> str | None:
     """Return the redirect target of ``url``, or None when it does not redirect.
 
-    HEAD first; when a server refuses HEAD, a GET whose body is never read.
+    HEAD first; when a server refuses HEAD (403, 405, 501), a GET whose body is never read.
     """
     response = await client.head(url, headers=HEADERS, follow_redirects=False)
-    if response.status_code >= 400:
+    if response.status_code in HEAD_REFUSED:
         async with client.stream("GET", url, headers=HEADERS, follow_redirects=False) as got:
             response = got
     location = response.headers.get("location")

@@ -2,9 +2,10 @@
 
 Each path serves one :class:`Route`. Modes: ``normal`` (Content-Length, byte ranges),
 ``chunked`` (no Content-Length), ``endless`` (a chunked stream that never ends), ``drop``
-(closes the connection mid-file for the first ``times`` requests, then serves normally),
-``status`` (answers ``status`` for the first ``times`` requests, then 200; ``times=0``
-means always) and ``redirect`` (to ``location``, a path or a full URL).
+(closes the connection mid-file for the first ``times`` GET requests, then serves normally),
+``status`` (answers ``status`` for the first ``times`` GET requests, then 200; ``times=0``
+means always) and ``redirect`` (to ``location``, a path or a full URL). HEAD requests
+answer like the next GET would but use up none of the ``times``; :meth:`hits` counts all.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class MediaServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self._hits: Counter[str] = Counter()
+        self._gets: Counter[str] = Counter()
         self._closed: Counter[str] = Counter()
         self._closed_events: defaultdict[str, asyncio.Event] = defaultdict(asyncio.Event)
         self.requests: list[tuple[str, str, dict[str, str]]] = []  # method, path, headers
@@ -101,7 +103,8 @@ class MediaServer:
         route = self.routes.get(path)
         if route is None:
             return web.Response(status=404, text="no such file")
-        failing = route.times == 0 or self._hits[path] <= route.times
+        self._gets[path] += request.method == "GET"
+        failing = route.times == 0 or self._gets[path] + (request.method != "GET") <= route.times
         if route.mode == "status" and failing:
             return web.Response(status=route.status, text="error")
         if route.mode == "redirect":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bossbot.errors import NetworkError, NotFound, SiteDown, TooLarge, Unsupported
+from bossbot.errors import NotFound, TooLarge, Unsupported
 from bossbot.fetch import FetchRequest, GalleryDlFetcher, Progress
 from tests.fakes.media_files import noise, png
 from tests.fakes.media_server import MediaServer
@@ -58,16 +58,6 @@ async def test_an_endless_stream_is_cut_at_the_cap(
     assert names(job_dir) == []
 
 
-async def test_a_connection_dropped_mid_file_is_a_transient_network_error(
-    media_server: MediaServer, job_dir: Path
-) -> None:
-    url = media_server.add("/drop.png", BIG, content_type=PNG, mode="drop")
-    with pytest.raises(NetworkError) as caught:
-        await fetch(url, job_dir)
-    assert caught.value.transient
-    assert names(job_dir) == []
-
-
 async def test_a_missing_file_is_a_permanent_not_found(
     media_server: MediaServer, job_dir: Path
 ) -> None:
@@ -75,17 +65,6 @@ async def test_a_missing_file_is_a_permanent_not_found(
     with pytest.raises(NotFound) as caught:
         await fetch(url, job_dir)
     assert not caught.value.transient
-
-
-async def test_a_server_error_is_transient_and_a_later_try_succeeds(
-    media_server: MediaServer, job_dir: Path
-) -> None:
-    url = media_server.add("/busy.png", png(), content_type=PNG, mode="status", status=503, times=1)
-    with pytest.raises(SiteDown) as caught:
-        await fetch(url, job_dir)
-    assert caught.value.transient
-    files, _ = await fetch(url, job_dir)
-    assert files[0].read_bytes() == png()
 
 
 async def test_a_url_no_extractor_knows_is_unsupported_without_a_request(

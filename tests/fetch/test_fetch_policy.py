@@ -196,3 +196,15 @@ async def test_a_given_client_is_used_and_left_open(
     async with httpx.AsyncClient() as client:
         assert await resolve("https://example.org/a", allow_private=False, client=client)
         assert not client.is_closed
+
+
+async def test_a_head_error_other_than_refusal_costs_no_extra_get(
+    fake_dns: dict[str, str], respx_mock: respx.MockRouter
+) -> None:
+    fake_dns["example.org"] = PUBLIC
+    respx_mock.head("https://example.org/busy").respond(503)
+    get = respx_mock.get("https://example.org/busy")
+    assert await resolve("https://example.org/busy", allow_private=False) == (
+        "https://example.org/busy"
+    )
+    assert not get.called

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 import respx
 
-from bossbot.errors import BadMedia, BossError, PrivateAddress, Unsupported
+from bossbot.errors import (
+    BadMedia,
+    BossError,
+    NetworkError,
+    PrivateAddress,
+    SiteDown,
+    Unsupported,
+)
 from bossbot.fetch import addresses, fetch_media
 from bossbot.media import validate
 from bossbot.messages.errors import render_error
@@ -107,6 +114,7 @@ async def test_a_page_without_media_is_unsupported(
         ("/i/..%2F..%2F.x.png", png(), "image/png"),
         ("/i/a%20b%3B%20rm%20-rf%20%7E%3B.png", png(), "image/png"),
     ],
+    ids=["yt-dlp-dotdot", "gallery-dl-dotdot-hidden", "gallery-dl-shell-chars"],
 )
 async def test_names_from_urls_cannot_escape_the_job_folder(
     media_server: MediaServer, job_dir: Path, spec: Spec, path: str, body: bytes, kind: str
@@ -136,7 +144,11 @@ async def test_a_script_posing_as_video_is_refused(
     assert render_error(caught.value) == snapshot
 
 
-@pytest.mark.parametrize(("path", "body"), [("/v/clip.mp4", clip_mp4()), ("/i/pic.png", png())])
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [("/v/clip.mp4", clip_mp4()), ("/i/pic.png", png())],
+    ids=["yt-dlp", "gallery-dl"],
+)
 async def test_the_site_groups_cookies_are_sent_and_left_unchanged(
     media_server: MediaServer, tmp_path: Path, job_dir: Path, spec: Spec, path: str, body: bytes
 ) -> None:
@@ -158,3 +170,34 @@ async def test_the_site_groups_cookies_are_sent_and_left_unchanged(
     sent = [h.get("Cookie", "") for _, _, h in media_server.requests]
     assert any("session=abc123" in cookie for cookie in sent)
     assert (cookies / f"{site}.txt").read_text() == jar
+
+
+# yt-dlp fetches a direct link with two GETs (extraction, then download); gallery-dl with one.
+@pytest.mark.parametrize(
+    ("path", "body", "mode", "times", "error"),
+    [
+        ("/v/busy.mp4", clip_mp4(), "status", 1, SiteDown),
+        ("/i/busy.png", png(), "status", 1, SiteDown),
+        ("/v/drop.mp4", clip_mp4() * 10, "drop", 2, NetworkError),
+        ("/i/drop.png", png() * 50, "drop", 1, NetworkError),
+    ],
+    ids=["yt-dlp-503", "gallery-dl-503", "yt-dlp-dropped", "gallery-dl-dropped"],
+)
+async def test_a_transient_failure_leaves_nothing_and_the_next_try_succeeds(
+    media_server: MediaServer,
+    job_dir: Path,
+    spec: Spec,
+    path: str,
+    body: bytes,
+    mode: str,
+    times: int,
+    error: type[BossError],
+) -> None:
+    kind = "video/mp4" if path.endswith(".mp4") else "image/png"
+    url = media_server.add(path, body, content_type=kind, mode=mode, status=503, times=times)
+    with pytest.raises(error) as caught:
+        await run(url, job_dir, spec)
+    assert caught.value.transient
+    assert names(job_dir) == []
+    files = await run(url, job_dir, spec)
+    assert [f.read_bytes() for f in files] == [body]

@@ -9,7 +9,7 @@ from typing import Any
 from bossbot.fetch.base import FetchRequest
 
 OUTPUT_TEMPLATE = "%(id).60B.%(ext)s"
-SOCKET_TIMEOUT = 5
+SOCKET_TIMEOUT = 2  # a blocked read ends this soon, so a cancelled thread ends within ~2 s
 MAX_ITEMS = 20
 
 
@@ -67,7 +67,7 @@ def build_params(
         "cachedir": False,
         "usenetrc": False,
         "socket_timeout": SOCKET_TIMEOUT,
-        "retries": 1,
+        "retries": 0,  # the job executor retries transient failures, with backoff
         "fragment_retries": 1,
         "extractor_retries": 0,
         "file_access_retries": 0,

@@ -22,7 +22,7 @@ from bossbot.fetch.ytdlp.errors import map_error
 from bossbot.fetch.ytdlp.params import build_params, has_ffmpeg
 from bossbot.fetch.ytdlp.watch import Abort, Watch
 
-STOP_WAIT = 3.0
+STOP_WAIT = 1.8  # a cancelled fetch returns after at most this long, even if yt-dlp lingers
 
 
 def _fitting(watch: Watch, select: Any) -> Any:
