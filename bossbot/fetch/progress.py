@@ -6,6 +6,8 @@ import asyncio
 import threading
 import time
 
+from loguru import logger
+
 from bossbot.fetch.base import Progress, ProgressCallback
 
 MIN_GAP = 0.2
@@ -32,9 +34,16 @@ class Reporter:
             return
         self._last = now
         if threading.get_ident() == self._thread:
-            self._on_progress(progress)
+            self._deliver(progress)
             return
         try:
-            self._loop.call_soon_threadsafe(self._on_progress, progress)
+            self._loop.call_soon_threadsafe(self._deliver, progress)
         except RuntimeError:  # the loop is closed: nobody is listening any more
             return
+
+    def _deliver(self, progress: Progress) -> None:
+        """Call ``on_progress``; a fault in showing progress never fails the download."""
+        try:
+            self._on_progress(progress)
+        except Exception:
+            logger.exception("progress callback failed")

@@ -202,3 +202,11 @@ async def test_progress_from_a_worker_thread_arrives_in_the_loop_thread() -> Non
     await asyncio.wait_for(arrived.wait(), 2)
     reporter.report(Progress(done=3), force=True)
     assert threads == [loop_thread, loop_thread]
+
+
+async def test_a_failing_progress_callback_does_not_break_the_download() -> None:
+    def broken(progress: Progress) -> None:
+        raise RuntimeError("display bug")
+
+    reporter = Reporter(broken, asyncio.get_running_loop())
+    reporter.report(Progress(done=1), force=True)  # logged, not raised
