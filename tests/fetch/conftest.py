@@ -1,4 +1,4 @@
-"""Fixtures of the fetch tests: the loopback media server and the shipped spec."""
+"""Fixtures of the fetch tests (the media server fixture comes from tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from bossbot.spec import Spec
-from tests.fakes.media_fixtures import media_server  # noqa: F401  (a pytest fixture)
 
 COMMANDS = Path(__file__).resolve().parents[2] / "commands.toml"
 
