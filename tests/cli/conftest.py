@@ -1,12 +1,11 @@
-"""Fixtures of the CLI tests: a clean environment and working directory, the media server."""
+"""Fixtures of the CLI tests: a clean environment and working directory."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
-
-from tests.fakes.media_fixtures import media_server  # noqa: F401  (a pytest fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -14,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run in ``tmp_path/work`` with the shipped commands.toml and ``tmp_path/data``."""
-    for name in list(__import__("os").environ):
+    for name in list(os.environ):
         if name.startswith("BOSSBOT_"):
             monkeypatch.delenv(name)
     work = tmp_path / "work"
