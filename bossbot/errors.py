@@ -58,6 +58,7 @@ UserQueueFull = _error("UserQueueFull", "user_queue_full", False, "Per-user cap 
 NotAllowed = _error("NotAllowed", "not_allowed", False, "Member lacks a role.")
 Cancelled = _error("Cancelled", "cancelled", False, "The job was cancelled.")
 NoJob = _error("NoJob", "no_job", False, "No such job, or nothing to cancel.")
+UnknownJob = _error("UnknownJob", "unknown_job", False, "No job in this server has that id.")
 NotYours = _error("NotYours", "not_yours", False, "Job belongs to someone else.")
 AlreadyFinished = _error("AlreadyFinished", "already_finished", False, "Job is final.")
 MissingPermission = _error("MissingPermission", "missing_permission", False, "Bot lacks rights.")

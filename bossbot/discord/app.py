@@ -43,7 +43,7 @@ def build_app(settings: Settings, spec: Spec, services: Services | None = None) 
         rest_url=settings.discord_api_url,
         banner=None,
         logs=None,
-        check_for_updates=False,
+        suppress_optimization_warning=True,
     )
     services = services or Services(spec=spec, settings=settings)
     services.latency = lambda: _latency(bot)

@@ -15,6 +15,10 @@ class Responder(Protocol):
         """Send an answer; returns the message id when one is known."""
         ...
 
+    async def edit(self, message_id: int | None, text: str) -> None:
+        """Replace the text of an answer sent before (None: the interaction's first)."""
+        ...
+
 
 @dataclass(slots=True)
 class Invocation:
@@ -31,6 +35,7 @@ class Invocation:
         roles: The bot roles (spec role names) the member holds.
         source: ``"prefix"`` or ``"slash"``.
         reply: Where answers go.
+        upload_limit: The guild's per-file upload limit, when the frontend knows it.
         extra: Frontend facts later actions need (message id, interaction token...).
     """
 
@@ -44,4 +49,5 @@ class Invocation:
     roles: frozenset[str]
     source: Literal["prefix", "slash"]
     reply: Responder
+    upload_limit: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import hikari
 
+from bossbot.spec import Spec
+
 
 def role_pairs(
     cache: hikari.api.Cache, guild_id: int | None, role_ids: Sequence[int]
@@ -16,3 +18,10 @@ def role_pairs(
         role = cache.get_role(role_id) if guild_id is not None else None
         pairs.append((int(role_id), role.name if role else ""))
     return pairs
+
+
+def tier_limit(spec: Spec, cache: hikari.api.Cache, guild_id: int | None) -> int:
+    """The guild's per-file upload limit by its boost tier, from the spec's tier table."""
+    guild = cache.get_guild(guild_id) if guild_id is not None else None
+    tier = int(guild.premium_tier) if guild else 0
+    return spec.upload.tier_limits[str(min(max(tier, 0), 3))]  # type: ignore[index]

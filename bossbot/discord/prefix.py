@@ -9,7 +9,7 @@ import hikari
 
 from bossbot.discord.dispatch import run_action
 from bossbot.discord.invocation import Invocation
-from bossbot.discord.members import role_pairs
+from bossbot.discord.members import role_pairs, tier_limit
 from bossbot.discord.registry import Services
 from bossbot.discord.roles import bot_roles
 from bossbot.messages.help import unknown_command, usage_error
@@ -31,6 +31,11 @@ class PrefixResponder:
         """Reply (a channel message cannot be ephemeral); returns the reply's id."""
         sent = await self.message.respond(text, reply=True, mentions_reply=False, **NO_PINGS)
         return int(sent.id)
+
+    async def edit(self, message_id: int | None, text: str) -> None:
+        """Edit an earlier reply of ours."""
+        if message_id is not None:
+            await self.message.app.rest.edit_message(self.message.channel_id, message_id, text)
 
 
 class UsageError(Exception):
@@ -95,6 +100,7 @@ async def on_message(event: hikari.GuildMessageCreateEvent, services: Services) 
         roles=bot_roles(spec, pairs),
         source="prefix",
         reply=reply,
-        extra={"message": event.message},
+        upload_limit=tier_limit(spec, event.app.cache, event.guild_id),
+        extra={"message": event.message, "message_id": int(event.message.id)},
     )
     await run_action(inv, services)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bossbot.discord.invocation import Invocation
+from bossbot.jobs import Executor
 from bossbot.settings import Settings
 from bossbot.spec import Spec
 
@@ -21,13 +22,15 @@ class Services:
         settings: Runtime settings.
         started_at: Monotonic start time, for uptime.
         latency: Returns the gateway heartbeat latency in seconds (None if unknown).
-        extras: Services later layers add (the job executor, ...), by name.
+        jobs: The job executor, None when downloads are not wired (tests of help).
+        extras: Other services by name (autocomplete providers...).
     """
 
     spec: Spec
     settings: Settings
     started_at: float = field(default_factory=time.monotonic)
     latency: Callable[[], float | None] = lambda: None
+    jobs: Executor | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
 

@@ -16,7 +16,7 @@ from bossbot.spec import Spec
 
 async def serve(app: BotApp, stop: asyncio.Event) -> None:
     """Start the bot, wait for ``stop`` (or the bot closing by itself), then close it."""
-    await app.bot.start()
+    await app.bot.start(check_for_updates=False)
     logger.info("bot started; {} slash commands", len(app.services.spec.commands))
     joined = asyncio.ensure_future(app.bot.join())
     stopped = asyncio.ensure_future(stop.wait())

@@ -20,6 +20,7 @@ _OPTIONS = {
     "boolean": lightbulb.boolean,
     "number": lightbulb.number,
 }
+INITIAL_RESPONSE = -1  # what lightbulb returns for the interaction's first response
 NO_PINGS: dict[str, Any] = {"mentions_everyone": False, "user_mentions": [], "role_mentions": []}
 
 
@@ -33,7 +34,12 @@ class SlashResponder:
     async def send(self, text: str, *, ephemeral: bool = False) -> int | None:
         """Respond (first answer) or follow up; returns the message id when known."""
         answer = await self.ctx.respond(text, ephemeral=ephemeral, **NO_PINGS)
-        return int(answer) if answer else None
+        return None if answer == INITIAL_RESPONSE else int(answer)
+
+    async def edit(self, message_id: int | None, text: str) -> None:
+        """Edit the first response (None) or a follow-up."""
+        target = INITIAL_RESPONSE if message_id is None else message_id
+        await self.ctx.edit_response(target, text, components=[])
 
 
 def _roles(ctx: lightbulb.Context, services: Services) -> frozenset[str]:
@@ -64,6 +70,7 @@ def build_slash(name: str, command: Command, services: Services) -> type[lightbu
             roles=_roles(ctx, services),
             source="slash",
             reply=SlashResponder(ctx),
+            upload_limit=ctx.interaction.attachment_size_limit or None,
             extra={"interaction": ctx.interaction, "context": ctx},
         )
         await run_action(inv, services, checked=True)

@@ -31,6 +31,7 @@ _TEMPLATES: dict[str, str] = {
     "not_allowed": "🚫 You need one of these roles to use `{command}`: {roles}.",
     "cancelled": "🛑 Cancelled.",
     "no_job": "🤷 You have no job to cancel.",
+    "unknown_job": "🤷 There is no job `{job}` here. `{prefix}dlq` lists the queue.",
     "not_yours": "🚫 Job `{job}` belongs to someone else; only its requester or a moderator "
     "can cancel it.",
     "already_finished": "✅ Job `{job}` has already finished ({state}).",

@@ -1,0 +1,75 @@
+"""A real bossbot (hikari + lightbulb, built by our own start-up code) on the fake Discord."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest_asyncio
+
+from bossbot.discord.actions import ACTIONS
+from bossbot.discord.app import BotApp, build_app
+from bossbot.discord.serve import serve
+from bossbot.settings import Settings
+from bossbot.spec import Spec, load_spec
+from tests.fakes.discord.server import FakeDiscord
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = load_spec(ROOT / "commands.toml", ACTIONS)
+SYNC = r"/applications/\d+/guilds/\d+/commands"
+
+StartBot = Callable[..., Awaitable[BotApp]]
+
+
+@pytest_asyncio.fixture
+async def start_bot(fake_discord: FakeDiscord, tmp_path: Path) -> AsyncIterator[StartBot]:
+    """Start the bot against the fake (optionally with another spec); stop it after."""
+    running: list[tuple[asyncio.Event, asyncio.Task[None]]] = []
+
+    async def start(spec: Spec = SPEC, **settings: Any) -> BotApp:
+        config = Settings(
+            discord_token=fake_discord.token,
+            discord_api_url=fake_discord.rest_url,
+            guild_ids=(fake_discord.guild_id,),
+            data_dir=tmp_path / "data",
+            **settings,
+        )
+        app = build_app(config, spec)
+        stop = asyncio.Event()
+        running.append((stop, asyncio.create_task(serve(app, stop))))
+        await fake_discord.wait_for("PUT", SYNC, timeout=15)
+        return app
+
+    yield start
+    for stop, task in running:
+        stop.set()
+        await asyncio.wait_for(task, 15)
+
+
+@pytest_asyncio.fixture
+async def bot(start_bot: StartBot) -> BotApp:
+    """The bot with the repository's commands.toml, connected and synced."""
+    return await start_bot()
+
+
+async def reply_to(fake: FakeDiscord, content: str, **kwargs: Any) -> dict[str, Any]:
+    """Post ``content`` as a member and return the bot's reply message."""
+    sent = await fake.send_message(content, **kwargs)
+    request = await fake.wait_for(
+        lambda r: (
+            r.method == "POST"
+            and r.path.endswith("/messages")
+            and ((r.json or {}).get("message_reference") or {}).get("message_id") == sent["id"]
+        ),
+        timeout=10,
+    )
+    return request.json
+
+
+async def slash_answer(fake: FakeDiscord, name: str, options: Any = None, **kw: Any) -> dict:
+    """Invoke ``/name`` and return the bot's first interaction callback body."""
+    payload = await fake.send_slash(name, options, **kw)
+    await fake.wait_for("POST", rf"/interactions/{payload['id']}/", timeout=10)
+    return fake.interaction(payload["id"]).responses[0]
