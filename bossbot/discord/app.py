@@ -9,7 +9,9 @@ import hikari
 import lightbulb
 from loguru import logger
 
+from bossbot.discord.components import on_interaction
 from bossbot.discord.dispatch import answer_error
+from bossbot.discord.jobs import attach_jobs
 from bossbot.discord.prefix import on_message
 from bossbot.discord.registry import Services
 from bossbot.discord.slash import SlashResponder, build_slash
@@ -47,6 +49,7 @@ def build_app(settings: Settings, spec: Spec, services: Services | None = None) 
     )
     services = services or Services(spec=spec, settings=settings)
     services.latency = lambda: _latency(bot)
+    attach_jobs(bot, services)
     client = lightbulb.client_from_app(bot, default_enabled_guilds=settings.guild_ids)
     for name, command in spec.commands.items():
         client.register(build_slash(name, command, services))
@@ -63,9 +66,13 @@ def build_app(settings: Settings, spec: Spec, services: Services | None = None) 
     async def on_guild_message(event: hikari.GuildMessageCreateEvent) -> None:
         await on_message(event, services)
 
+    async def on_component(event: hikari.InteractionCreateEvent) -> None:
+        await on_interaction(event, services)
+
     bot.subscribe(hikari.StartedEvent, client.start)
     bot.subscribe(hikari.StoppingEvent, client.stop)
     bot.subscribe(hikari.GuildMessageCreateEvent, on_guild_message)
+    bot.subscribe(hikari.InteractionCreateEvent, on_component)
     bot.subscribe(hikari.ShardReadyEvent, _log_ready)
     bot.subscribe(hikari.ShardDisconnectedEvent, _log_disconnect)
     bot.subscribe(hikari.ShardResumedEvent, _log_resume)

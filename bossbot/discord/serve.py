@@ -17,6 +17,9 @@ from bossbot.spec import Spec
 async def serve(app: BotApp, stop: asyncio.Event) -> None:
     """Start the bot, wait for ``stop`` (or the bot closing by itself), then close it."""
     await app.bot.start(check_for_updates=False)
+    jobs = app.services.jobs
+    if jobs is not None:
+        await jobs.start()
     logger.info("bot started; {} slash commands", len(app.services.spec.commands))
     joined = asyncio.ensure_future(app.bot.join())
     stopped = asyncio.ensure_future(stop.wait())
@@ -24,6 +27,9 @@ async def serve(app: BotApp, stop: asyncio.Event) -> None:
         await asyncio.wait({joined, stopped}, return_when=asyncio.FIRST_COMPLETED)
     finally:
         stopped.cancel()
+        if jobs is not None:
+            await jobs.stop()
+            jobs.store.close()
         if not joined.done():
             logger.info("stopping: closing the gateway")
             await app.bot.close()

@@ -1,0 +1,46 @@
+"""Wiring of the job executor into the bot: store, status messages, uploads, queue stats."""
+
+from __future__ import annotations
+
+import hikari
+
+from bossbot.discord.autocomplete import job_choices
+from bossbot.discord.registry import Services
+from bossbot.discord.status import StatusMessages
+from bossbot.discord.uploads import DiscordDelivery
+from bossbot.fetch import fetch_media
+from bossbot.jobs import Executor, JobStore
+from bossbot.jobs.machine import RUNNING
+from bossbot.media import batches, validate
+from bossbot.messages.jobs import status_text
+
+
+def attach_jobs(bot: hikari.GatewayBot, services: Services) -> Executor:
+    """Create the executor for ``bot`` and hand it to the actions through ``services``."""
+    spec, settings = services.spec, services.settings
+    store = JobStore.in_dir(settings.data_dir)
+
+    def app_id() -> int:
+        me = bot.get_me()
+        return int(me.id) if me else 0
+
+    status = StatusMessages(
+        bot.rest,
+        app_id,
+        spec.limits.progress_interval,
+        lambda job, event: status_text(job, event, prefix=spec.prefix),
+    )
+    executor = Executor(
+        store, spec=spec, settings=settings, fetch=fetch_media, validate=validate,
+        split=batches, delivery=DiscordDelivery(bot.rest), listeners=[status], origin="bot",
+    )  # fmt: skip
+
+    def queue_stats() -> tuple[int, int]:
+        counts = store.counts()
+        return counts.get("queued", 0), sum(counts.get(state, 0) for state in RUNNING)
+
+    services.jobs = executor
+    services.extras.update(
+        queue_stats=queue_stats, status=status, autocomplete={"cancel": job_choices(services)}
+    )
+    return executor

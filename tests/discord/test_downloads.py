@@ -1,0 +1,99 @@
+"""Downloads through the bot: status message, uploads, limits, queue and cancel."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from bossbot.discord.app import BotApp
+from tests.discord.conftest import StartBot, reply_to, slash_answer
+from tests.fakes.discord.server import FakeDiscord
+from tests.fakes.media_files import clip_mp4, noise, png
+from tests.fakes.media_server import MediaServer
+
+MP4 = "video/mp4"
+
+
+async def uploads(fake: FakeDiscord, count: int = 1, timeout: float = 20) -> list[Any]:
+    """Wait for ``count`` messages carrying files and return their requests."""
+    for _ in range(200):
+        found = [r for r in fake.find_requests("POST", r"/channels/\d+/messages$") if r.files]
+        if len(found) >= count:
+            return found
+        await asyncio.sleep(timeout / 200)
+    raise AssertionError(f"expected {count} uploads, saw {len(found)}")
+
+
+async def final_status(fake: FakeDiscord, message_id: int, start: str, timeout: float = 20):
+    """Wait until the status message's content starts with ``start``; return it."""
+    for _ in range(400):
+        content = fake.message(message_id)["content"]
+        if content.startswith(start):
+            return content
+        await asyncio.sleep(timeout / 400)
+    raise AssertionError(f"status stayed {content!r}")
+
+
+async def test_prefix_download_posts_the_identical_file(
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer, snapshot
+):
+    await start_bot(allow_private_urls=True)
+    url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4)
+    status = await reply_to(fake_discord, f"$dl {url}")
+    assert status["content"].replace(url, "<url>") == snapshot(name="acknowledgement")
+    [upload] = await uploads(fake_discord)
+    assert [f.data for f in upload.files] == [clip_mp4()]
+    assert upload.json["content"] == f"📎 <@{fake_discord.user_id}> here is <{url}>"
+    status_id = fake_discord.bot_messages()[0]["id"]
+    assert await final_status(fake_discord, int(status_id), "✅") == snapshot(name="done")
+
+
+async def test_private_address_refused_without_the_setting(
+    fake_discord: FakeDiscord, bot: BotApp, media_server: MediaServer, snapshot
+):
+    url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4)
+    reply = await reply_to(fake_discord, f"$dl {url}")
+    assert reply["content"] == snapshot
+    assert media_server.hits() == 0
+
+
+async def test_wrong_command_points_to_the_right_one(fake_discord, bot: BotApp, snapshot):
+    reply = await reply_to(fake_discord, "$dlr https://x.com/user/status/1")
+    assert reply["content"] == snapshot
+
+
+async def test_slash_download_of_several_images(
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
+):
+    await start_bot(allow_private_urls=True)
+    images = [png(seed=i) for i in range(3)]
+    urls = [media_server.add(f"/p{i}.png", body, content_type="image/png") for i, body in
+            enumerate(images)]  # fmt: skip
+    await slash_answer(fake_discord, "dl", {"url": " ".join(urls)})
+    sent = await uploads(fake_discord, 3)
+    assert sorted(f.data for r in sent for f in r.files) == sorted(images)
+
+
+async def test_too_large_for_tier_0(
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer, snapshot
+):
+    await start_bot(allow_private_urls=True)
+    url = media_server.add("/big.mp4", noise(11 * 1024 * 1024), content_type=MP4)
+    status = await reply_to(fake_discord, f"$dl {url}")
+    status_id = int(fake_discord.bot_messages()[0]["id"])
+    assert status["content"].startswith("⏳")
+    assert await final_status(fake_discord, status_id, "📦") == snapshot
+
+
+async def test_queue_view_and_cancel_latest(
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer, snapshot
+):
+    await start_bot(allow_private_urls=True)
+    url = media_server.add("/slow.mp4", b"", mode="endless", content_type=MP4)
+    await reply_to(fake_discord, f"$dl {url}")
+    queue = await reply_to(fake_discord, "$dlq")
+    assert "← yours" in queue["content"]
+    cancel = await reply_to(fake_discord, "$dlc")
+    assert cancel["content"].startswith("🛑 Cancelled job")
+    empty = await reply_to(fake_discord, "$dlq")
+    assert empty["content"] == snapshot(name="empty queue")
