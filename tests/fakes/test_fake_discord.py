@@ -17,17 +17,13 @@ import pytest
 import pytest_asyncio
 from hikari.impl import EntityFactoryImpl
 
-from .discord import EPHEMERAL, LOADING, FakeDiscord
-from .discord import payloads as fake_payloads
-from .discord.fixtures import (  # noqa: F401  (fixtures)
-    _fail_on_violations,
-    fake_discord,
-    make_fake_discord,
-)
-from .discord.interactions import interaction
-from .discord.messages import message
-from .discord.validator import Validator
-from .discord.world import World
+from tests.fakes.discord import EPHEMERAL, LOADING, FakeDiscord
+from tests.fakes.discord import payloads as fake_payloads
+from tests.fakes.discord.fixtures import _fail_on_violations
+from tests.fakes.discord.interactions import interaction
+from tests.fakes.discord.messages import message
+from tests.fakes.discord.validator import Validator
+from tests.fakes.discord.world import World
 
 INTENTS = hikari.Intents.GUILDS | hikari.Intents.GUILD_MESSAGES | hikari.Intents.MESSAGE_CONTENT
 TOKEN = "MTE4MDAwMDAwMDAwMDAwMDAwMQ==.Gabc.def"
@@ -482,14 +478,14 @@ async def test_wait_for_sees_past_requests_unless_asked_for_new_ones(
     assert past.status == 200
 
 
+@pytest.mark.fake_discord(premium_tier=2)
 async def test_the_fixtures_start_fakes_and_fail_on_violations(
-    fake_discord: FakeDiscord,  # noqa: F811  (the fixture imported above)
-    make_fake_discord,  # noqa: F811
+    fake_discord: FakeDiscord, make_fake_discord
 ) -> None:
     rich = await make_fake_discord(premium_tier=3)
 
     assert rich.world.upload_limit == 100 * 1024**2
-    assert fake_discord.world.upload_limit == 10 * 1024**2
+    assert fake_discord.world.upload_limit == 50 * 1024**2
     assert hikari.applications.get_token_id(rich.token) == rich.application_id
     rich.violations.append("GET /x: broken")
     with pytest.raises(pytest.fail.Exception, match="GET /x: broken"):
