@@ -1,6 +1,6 @@
 """pytest fixtures of the fake Discord.
 
-Load with ``pytest_plugins = ["fakes.discord.fixtures"]`` in ``tests/conftest.py``.
+Loaded by ``pytest_plugins = ["tests.fakes.discord.fixtures"]`` in ``tests/conftest.py``.
 """
 
 from __future__ import annotations
