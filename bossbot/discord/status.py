@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from contextlib import suppress
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from bossbot.jobs import FINAL, Job, JobEvent
 
 Render = Callable[[Job, JobEvent], str]
 AppId = Callable[[], int]
+MAX_FAILURES = 3  # failed edits in a row before a status message is given up
 
 
 @dataclass(slots=True)
@@ -26,7 +28,9 @@ class _Slot:
     last_edit: float = 0.0
     task: asyncio.Task[None] | None = None
     gone: bool = False
-    sent: str = field(default="")
+    sent: str = ""
+    failures: int = 0
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 class StatusMessages:
@@ -51,24 +55,34 @@ class StatusMessages:
             return
         slot = self.slots.setdefault(job.id, _Slot(job, ""))
         slot.job, slot.text = job, self.render(job, event)
+        if job.state in FINAL:
+            slot.wake.set()
         if not slot.gone and (slot.task is None or slot.task.done()):
             slot.task = asyncio.create_task(self._editor(slot), name=f"status-{job.id}")
 
     async def _editor(self, slot: _Slot) -> None:
         """Send the latest text until nothing newer is pending."""
-        while not slot.gone and slot.text != slot.sent:
-            final = slot.job.state in FINAL
+        while not slot.gone and slot.text != slot.sent and slot.failures < MAX_FAILURES:
             wait = slot.last_edit + self.interval - time.monotonic()
-            if wait > 0 and not final:
-                await asyncio.sleep(wait)
+            if wait > 0 and slot.job.state not in FINAL:
+                slot.wake.clear()
+                with suppress(TimeoutError):
+                    await asyncio.wait_for(slot.wake.wait(), wait)
             text, job = slot.text, slot.job
-            await self._edit(slot, job, text)
-            slot.sent, slot.last_edit = text, time.monotonic()
-        if slot.job.state in FINAL and slot.text == slot.sent:
+            if await self._edit(slot, job, text):
+                slot.sent, slot.failures = text, 0
+            else:
+                slot.failures += 1
+            slot.last_edit = time.monotonic()
+        if slot.job.state in FINAL:
             self.slots.pop(slot.job.id, None)
 
-    async def _edit(self, slot: _Slot, job: Job, text: str) -> None:
-        """One edit, through the interaction while its token lives, else the channel."""
+    async def _edit(self, slot: _Slot, job: Job, text: str) -> bool:
+        """One edit, through the interaction while its token lives, else the channel.
+
+        Returns:
+            False when the edit failed and is worth another try.
+        """
         rows = [] if job.state in FINAL else [cancel_row(self.rest, job.id)]
         log = logger.bind(job=job.id, guild=job.guild_id)
         try:
@@ -87,7 +101,9 @@ class StatusMessages:
             log.warning("cannot edit the status message in channel {}: {}", job.channel_id, exc)
             slot.gone = True
         except hikari.HTTPError as exc:
-            log.warning("status edit failed, will try with the next update: {}", exc)
+            log.warning("status edit failed, will try again: {}", exc)
+            return False
+        return True
 
     async def drain(self) -> None:
         """Wait for pending edits (used at shutdown and by tests)."""

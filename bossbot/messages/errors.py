@@ -34,7 +34,7 @@ _TEMPLATES: dict[str, str] = {
     "unknown_job": "🤷 There is no job `{job}` here. `{prefix}dlq` lists the queue.",
     "not_yours": "🚫 Job `{job}` belongs to someone else; only its requester or a moderator "
     "can cancel it.",
-    "already_finished": "✅ Job `{job}` has already finished ({state}).",
+    "already_finished": "ℹ️ Job `{job}` has already ended ({state}); nothing to cancel.",
     "missing_permission": "🔐 I lack the **{permission}** permission in this channel. "
     "Ask a server admin to grant it.",
     "internal": "💥 Something went wrong on my side. It has been logged; try again later.",

@@ -73,3 +73,51 @@ async def slash_answer(fake: FakeDiscord, name: str, options: Any = None, **kw: 
     payload = await fake.send_slash(name, options, **kw)
     await fake.wait_for("POST", rf"/interactions/{payload['id']}/", timeout=10)
     return fake.interaction(payload["id"]).responses[0]
+
+
+async def uploads(fake: FakeDiscord, count: int = 1, seconds: float = 20) -> list[Any]:
+    """Wait for ``count`` messages carrying files and return their requests."""
+    for _ in range(200):
+        found = [r for r in fake.find_requests("POST", r"/channels/\d+/messages$") if r.files]
+        if len(found) >= count:
+            return found
+        await asyncio.sleep(seconds / 200)
+    raise AssertionError(f"expected {count} uploads, saw {len(found)}")
+
+
+async def final_status(fake: FakeDiscord, message_id: int, start: str, seconds: float = 20):
+    """Wait until the status message's content starts with ``start``; return it."""
+    for _ in range(400):
+        content = fake.message(message_id)["content"]
+        if content.startswith(start):
+            return content
+        await asyncio.sleep(seconds / 400)
+    raise AssertionError(f"status stayed {content!r}")
+
+
+def spec_with(spec: Spec = SPEC, **limits: Any) -> Spec:
+    """The spec with some ``[limits]`` changed."""
+    return spec.model_copy(update={"limits": spec.limits.model_copy(update=limits)})
+
+
+async def request_status(fake: FakeDiscord, content: str, **kwargs: Any) -> dict[str, Any]:
+    """Post a command and return the bot's reply as stored (its ``id`` is the status id)."""
+    sent = await fake.send_message(content, **kwargs)
+    await fake.wait_for(
+        lambda r: (
+            r.method == "POST"
+            and r.status == 200
+            and ((r.json or {}).get("message_reference") or {}).get("message_id") == sent["id"]
+        ),
+        timeout=10,
+    )
+    return next(
+        m
+        for m in fake.bot_messages()
+        if (m.get("message_reference") or {}).get("message_id") == sent["id"]
+    )
+
+
+def job_id_in(text: str) -> str:
+    """The job id quoted in a status text such as ``Queued as `k3v9qa` ...``."""
+    return text.split("`")[1]

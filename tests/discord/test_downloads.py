@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-from typing import Any
-
 from bossbot.discord.app import BotApp
-from tests.discord.conftest import StartBot, reply_to, slash_answer
+from tests.discord.conftest import StartBot, final_status, reply_to, slash_answer, uploads
 from tests.fakes.discord.server import FakeDiscord
 from tests.fakes.media_files import clip_mp4, noise, png
 from tests.fakes.media_server import MediaServer
 
 MP4 = "video/mp4"
-
-
-async def uploads(fake: FakeDiscord, count: int = 1, timeout: float = 20) -> list[Any]:
-    """Wait for ``count`` messages carrying files and return their requests."""
-    for _ in range(200):
-        found = [r for r in fake.find_requests("POST", r"/channels/\d+/messages$") if r.files]
-        if len(found) >= count:
-            return found
-        await asyncio.sleep(timeout / 200)
-    raise AssertionError(f"expected {count} uploads, saw {len(found)}")
-
-
-async def final_status(fake: FakeDiscord, message_id: int, start: str, timeout: float = 20):
-    """Wait until the status message's content starts with ``start``; return it."""
-    for _ in range(400):
-        content = fake.message(message_id)["content"]
-        if content.startswith(start):
-            return content
-        await asyncio.sleep(timeout / 400)
-    raise AssertionError(f"status stayed {content!r}")
 
 
 async def test_prefix_download_posts_the_identical_file(
@@ -40,7 +17,7 @@ async def test_prefix_download_posts_the_identical_file(
     await start_bot(allow_private_urls=True)
     url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4)
     status = await reply_to(fake_discord, f"$dl {url}")
-    assert status["content"].replace(url, "<url>") == snapshot(name="acknowledgement")
+    assert status["content"].replace(url, "URL") == snapshot(name="acknowledgement")
     [upload] = await uploads(fake_discord)
     assert [f.data for f in upload.files] == [clip_mp4()]
     assert upload.json["content"] == f"📎 <@{fake_discord.user_id}> here is <{url}>"

@@ -1,0 +1,39 @@
+"""Every domain error reaches people as one clear message; each is locked here."""
+
+from __future__ import annotations
+
+import pytest
+
+from bossbot.errors import ALL_ERRORS, BossError
+from bossbot.messages import KINDS, render_error
+
+SAMPLE = {
+    "name": "clip.mp4",
+    "size": 60 * 1024 * 1024,
+    "limit": 10 * 1024 * 1024,
+    "site": "Reddit",
+    "command": "dlr",
+    "roles": "`moderator`",
+    "job": "k3v9qa",
+    "state": "done",
+    "permission": "Attach Files",
+}
+KIND_DATA = {
+    "queue_full": {"limit": 50},
+    "user_queue_full": {"limit": 3},
+    "too_many_urls": {"limit": 5},
+}
+
+
+@pytest.mark.parametrize("error", ALL_ERRORS, ids=lambda cls: cls.kind)
+def test_every_error_kind_has_its_own_message(error: type[BossError], snapshot) -> None:
+    assert error.kind in KINDS
+    data = {**SAMPLE, **KIND_DATA.get(error.kind, {})}
+    text = render_error(error("log detail, never shown", **data), prefix="$")
+    assert "log detail" not in text
+    assert "?" not in text.replace("?`", "")
+    assert text == snapshot
+
+
+def test_a_missing_fact_never_breaks_the_message() -> None:
+    assert render_error(ALL_ERRORS[0]()) == render_error(ALL_ERRORS[0]())
