@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 import uuid
 from collections.abc import Collection
 
@@ -13,16 +15,38 @@ _RUNNING = sql_states(RUNNING)
 
 
 def new_owner() -> str:
-    """A lease owner name unique to this executor."""
-    return uuid.uuid4().hex[:12]
+    """A lease owner name unique to this executor: ``host:pid:random``."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-def take_lease(store: JobStore, job_id: str, owner: str, until: float) -> bool:
-    """Take a started job whose lease is missing or expired; False if someone holds it."""
+def owner_is_dead(owner: str | None) -> bool:
+    """True when ``owner`` names another process on this host that no longer runs.
+
+    A restarted bot can then take over its crashed predecessor's jobs at once instead of
+    waiting for their leases to expire. Unknown hosts and live processes count as alive.
+    """
+    host, _, rest = (owner or "").partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def take_lease(
+    store: JobStore, job_id: str, owner: str, until: float, dead_owner: str = ""
+) -> bool:
+    """Take a started job whose lease is missing, expired or held by ``dead_owner``."""
     cursor = store.conn.execute(
         f"UPDATE jobs SET lease_owner = ?, lease_expires_at = ? WHERE id = ? "  # noqa: S608
-        f"AND state IN {_RUNNING} AND (lease_expires_at IS NULL OR lease_expires_at < ?)",
-        (owner, until, job_id, store.clock.now()),
+        f"AND state IN {_RUNNING} AND (lease_expires_at IS NULL OR lease_expires_at < ? "
+        "OR lease_owner = ?)",
+        (owner, until, job_id, store.clock.now(), dead_owner or None),
     )
     return cursor.rowcount == 1
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 from dataclasses import dataclass, field
 
 from loguru import logger
 
-from bossbot.jobs.leases import take_lease
+from bossbot.jobs.leases import owner_is_dead, take_lease
 from bossbot.jobs.machine import FINAL
 from bossbot.jobs.model import Job
 from bossbot.jobs.runtime import Runtime
@@ -29,7 +30,7 @@ class Recovered:
 
 
 async def recover(rt: Runtime, *, resume: bool = True) -> Recovered:
-    """Take over the stale jobs of this origin (lease missing or expired).
+    """Take over the stale jobs of this origin (lease missing, expired, or its process dead).
 
     ``fetching``/``validating`` go back to ``queued`` with attempt + 1 and a wiped temp
     dir; ``uploading`` jobs are returned to deliver again with their stored nonce. With
@@ -37,8 +38,10 @@ async def recover(rt: Runtime, *, resume: bool = True) -> Recovered:
     """
     done = Recovered()
     now = rt.clock.now()
-    for job in rt.store.stale(now, rt.origin):
-        if not take_lease(rt.store, job.id, rt.owner, now + rt.lease_ttl):
+    orphans = [job for job in rt.store.stale(math.inf, rt.origin) if owner_is_dead(job.lease_owner)]
+    for job in {job.id: job for job in [*rt.store.stale(now, rt.origin), *orphans]}.values():
+        dead = job.lease_owner or "" if job in orphans else ""
+        if not take_lease(rt.store, job.id, rt.owner, now + rt.lease_ttl, dead):
             continue  # pragma: no cover - another process recovered it first
         logger.info("recovering job {} found in {}", job.id, job.state)
         if resume and job.state == "uploading":

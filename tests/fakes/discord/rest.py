@@ -137,7 +137,7 @@ class RestApi:
                 return 400, error(50035, "Invalid Form Body", errors), {}
             return verdict.status, _STATUS_BODIES[verdict.status], {}
         fault = self._faults.take(method, path)
-        if fault is not None:
+        if fault is not None and fault.status != 200:
             if fault.delay:
                 await asyncio.sleep(fault.delay)
             return fault.answer(path)
@@ -151,4 +151,6 @@ class RestApi:
             reply: Reply = await handler(ctx)
         except ApiError as exc:
             return exc.status, error(exc.code, exc.message, exc.errors), bucket_headers(path)
+        if fault is not None:  # a "slow" rule (status 200): done at once, answered late
+            await asyncio.sleep(fault.delay)
         return reply.status, reply.json, bucket_headers(path)

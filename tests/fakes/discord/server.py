@@ -324,7 +324,8 @@ class FakeDiscord(UserEvents):
         Args:
             method: HTTP method, or ``"*"``.
             path_regex: Regex searched in the path below ``/api/v10``.
-            status: 429, 5xx, 413 (code 40005), 403 (code 50013), 404...
+            status: 429, 5xx, 413 (code 40005), 403 (code 50013), 404...; 200 makes a
+                "slow" rule: the request takes effect at once but is answered after ``delay``.
             times: How many requests fail (None: all).
             retry_after: Seconds announced by a 429.
             body: Body to answer instead of Discord's usual one.

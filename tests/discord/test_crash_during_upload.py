@@ -1,0 +1,72 @@
+"""The bot process killed mid-upload and restarted: the file is posted exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.discord.conftest import ROOT, SYNC, final_status
+from tests.fakes.discord.server import FakeDiscord
+from tests.fakes.media_files import clip_mp4
+from tests.fakes.media_server import MediaServer
+
+UPLOAD = r"/channels/\d+/messages$"
+
+
+async def start_process(fake: FakeDiscord, data: Path) -> asyncio.subprocess.Process:
+    """``python -m bossbot run`` against the fake, private URLs allowed."""
+    env = {**os.environ, **fake.env(), "BOSSBOT_DATA_DIR": str(data)}
+    env.update(BOSSBOT_ALLOW_PRIVATE_URLS="true", BOSSBOT_COMMANDS_FILE=str(ROOT / "commands.toml"))
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bossbot", "run", env=env, cwd=data.parent,
+        stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+async def wait_until(condition: Callable[[], bool], seconds: float = 30) -> None:
+    """Poll ``condition`` until it holds."""
+    async with asyncio.timeout(seconds):
+        while not condition():
+            await asyncio.sleep(0.05)
+
+
+@pytest.mark.slow
+async def test_sigkill_mid_upload_then_restart_posts_once(
+    fake_discord: FakeDiscord, media_server: MediaServer, tmp_path: Path
+) -> None:
+    url = media_server.add("/clip.mp4", clip_mp4(), content_type="video/mp4")
+    first = await start_process(fake_discord, tmp_path / "data")
+    try:
+        await fake_discord.wait_for("PUT", SYNC, timeout=30)
+        request = await fake_discord.send_message(f"$dl {url}")
+        await fake_discord.wait_for("POST", UPLOAD, timeout=10)  # the acknowledgement
+        slow = fake_discord.inject("POST", UPLOAD, 200, times=1, delay=60)  # answered too late
+        await wait_until(lambda: any(m["attachments"] for m in fake_discord.bot_messages()))
+        assert slow.hits == 1  # Discord has the message; the bot never heard back
+        first.send_signal(signal.SIGKILL)
+        await first.wait()
+        second = await start_process(fake_discord, tmp_path / "data")
+        try:
+            status = next(
+                m for m in fake_discord.bot_messages()
+                if (m.get("message_reference") or {}).get("message_id") == request["id"]
+            )  # fmt: skip
+            assert await final_status(fake_discord, int(status["id"]), "✅", seconds=30)
+        finally:
+            second.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(second.wait(), 20)
+    finally:
+        if first.returncode is None:
+            first.kill()
+    uploads = [r for r in fake_discord.find_requests("POST", UPLOAD) if r.files]
+    carrying = [m for m in fake_discord.bot_messages() if m["attachments"]]
+    assert len(carrying) == 1  # the re-upload carried the same nonce: Discord kept one
+    assert uploads[-1].json["nonce"] == carrying[0]["nonce"]
+    assert carrying[0]["attachments"][0]["data"] == clip_mp4()
+    assert not list((tmp_path / "data" / "tmp").glob("*/*"))
