@@ -5,14 +5,22 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from loguru import logger
+
+from bossbot.settings import SettingsError
 
 FORMAT = (
     "<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> <level>{level: <8}</level> "
     "<cyan>{name}</cyan> {message} <dim>{extra}</dim>"
 )
+
+FILE_FORMAT = "{time:YYYY-MM-DD HH:mm:ss.SSS} {level: <8} {name} {message} {extra}"
+LOG_FILE = "bossbot.log"
+ROTATION = "10 MB"
+RETENTION = "14 days"
 
 
 class _Intercept(logging.Handler):
@@ -38,9 +46,36 @@ def redactor(secrets: Iterable[str]) -> Any:
     return patch
 
 
-def setup_logging(level: str, secrets: Iterable[str] = (), sink: Any = None) -> None:
-    """Send every log line to ``sink`` (stderr by default) at ``level``, secrets redacted."""
+def setup_logging(
+    level: str, secrets: Iterable[str] = (), sink: Any = None, log_dir: Path | None = None
+) -> None:
+    """Send every log line to ``sink`` (stderr by default) at ``level``, secrets redacted.
+
+    With ``log_dir``, lines also go to ``log_dir/bossbot.log``, rotated at 10 MB into
+    gzipped files that are deleted after 14 days.
+    """
     logger.remove()
     logger.configure(patcher=redactor(secrets), extra={})
     logger.add(sink or sys.stderr, level=level, format=FORMAT, backtrace=False, diagnose=False)
+    if log_dir is not None:
+        _add_file(log_dir, level)
     logging.basicConfig(handlers=[_Intercept()], level=logging.INFO, force=True)
+
+
+def _add_file(log_dir: Path, level: str) -> None:
+    """Add the rotating file sink; an unusable folder is a settings error."""
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        logger.add(
+            log_dir / LOG_FILE,
+            level=level,
+            format=FILE_FORMAT,
+            rotation=ROTATION,
+            retention=RETENTION,
+            compression="gz",
+            encoding="utf-8",
+            backtrace=False,
+            diagnose=False,
+        )
+    except OSError as exc:
+        raise SettingsError(f"BOSSBOT_LOG_DIR ({log_dir}) is unusable: {exc}") from None

@@ -32,6 +32,7 @@ class Settings(BaseModel):
     log_level: str = "INFO"
     cookies_dir: Path | None = None
     metrics_addr: str = ""
+    log_dir: Path | None = None
 
     @field_validator("guild_ids", mode="before")
     @classmethod
@@ -50,6 +51,20 @@ class Settings(BaseModel):
             raise ValueError(f"must be one of {', '.join(sorted(levels))}")
         return value.upper()
 
+    @field_validator("metrics_addr")
+    @classmethod
+    def _addr(cls, value: str) -> str:
+        """Accept an empty value (metrics off) or ``host:port``."""
+        if value.strip():
+            split_addr(value)
+        return value.strip()
+
+    @field_validator("log_dir", mode="before")
+    @classmethod
+    def _no_log_dir(cls, value: object) -> object:
+        """An empty value means no log files (not the working directory)."""
+        return None if isinstance(value, str) and not value.strip() else value
+
     def require_token(self) -> str:
         """Return the bot token, or raise SettingsError when it is missing."""
         if not self.discord_token.strip():
@@ -58,6 +73,15 @@ class Settings(BaseModel):
                 "developer portal in the environment or in .env"
             )
         return self.discord_token.strip()
+
+
+def split_addr(addr: str) -> tuple[str, int]:
+    """Split ``host:port`` (``[::1]:9100`` for IPv6); ValueError when it is not one."""
+    host, sep, port = addr.strip().rpartition(":")
+    host = host.removeprefix("[").removesuffix("]")
+    if not sep or not host or not port.isdigit() or int(port) > 65535:
+        raise ValueError(f"expected host:port such as 127.0.0.1:9100, got {addr.strip()!r}")
+    return host, int(port)
 
 
 def read_dotenv(path: Path) -> dict[str, str]:
@@ -92,4 +116,5 @@ def load_settings(environ: Mapping[str, str] | None = None, cwd: Path | None = N
     except ValidationError as exc:
         err = exc.errors()[0]
         name = f"{PREFIX}{str(err['loc'][0]).upper()}"
-        raise SettingsError(f"{name} is invalid: {err['msg']}") from None
+        reason = err["msg"].removeprefix("Value error, ")
+        raise SettingsError(f"{name} is invalid: {reason}") from None
