@@ -1,0 +1,84 @@
+"""The in-process metrics registry: counters kept by a job listener, gauges read on scrape."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+
+from bossbot.jobs.machine import JobMachine
+from bossbot.ops.exposition import Family, render
+
+STATES: tuple[str, ...] = tuple(state.value for state in JobMachine.states)
+
+
+class Metrics:
+    """Counters fed by :class:`~bossbot.ops.MetricsListener`; gauges read at scrape time.
+
+    Args:
+        counts: Jobs per state, e.g. ``store.counts`` (states without jobs may be left out).
+        latency: Gateway heartbeat latency in seconds, None while unknown.
+    """
+
+    def __init__(
+        self,
+        counts: Callable[[], Mapping[str, int]] = dict,
+        latency: Callable[[], float | None] = lambda: None,
+    ) -> None:
+        self.counts = counts
+        self.latency = latency
+        self.downloaded = 0
+        self.uploaded = 0
+        self.failures: Counter[str] = Counter()
+        self.retries: Counter[str] = Counter()
+
+    def families(self) -> list[Family]:
+        """Every metric with its current samples."""
+        counts = self.counts()
+        latency = self.latency()
+        return [
+            Family(
+                "bossbot_jobs",
+                "gauge",
+                "Jobs in the database by state.",
+                [({"state": state}, counts.get(state, 0)) for state in STATES],
+            ),
+            Family(
+                "bossbot_queue_depth",
+                "gauge",
+                "Jobs waiting to run.",
+                [({}, counts.get("queued", 0))],
+            ),
+            Family(
+                "bossbot_downloaded_bytes_total",
+                "counter",
+                "Bytes of files fetched by downloads.",
+                [({}, self.downloaded)],
+            ),
+            Family(
+                "bossbot_uploaded_bytes_total",
+                "counter",
+                "Bytes of files delivered to Discord.",
+                [({}, self.uploaded)],
+            ),
+            _by_kind("bossbot_job_failures_total", "Jobs failed, by error kind.", self.failures),
+            _by_kind(
+                "bossbot_job_retries_total", "Job attempts retried, by error kind.", self.retries
+            ),
+            Family(
+                "bossbot_gateway_latency_seconds",
+                "gauge",
+                "Discord gateway heartbeat latency (absent while unknown).",
+                [] if latency is None else [({}, latency)],
+            ),
+        ]
+
+    def render(self) -> str:
+        """The text a Prometheus scrape of ``/metrics`` receives."""
+        return render(self.families())
+
+
+def _by_kind(name: str, text: str, counter: Counter[str]) -> Family:
+    """A counter family with one sample per error kind, sorted by kind."""
+    return Family(
+        name, "counter", text, [({"kind": kind}, counter[kind]) for kind in sorted(counter)]
+    )
