@@ -7,12 +7,12 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from bossbot.cli import check, fetch, jobs, run
+from bossbot.cli import check, doctor, fetch, jobs, run
 from bossbot.messages.check import spec_errors
 from bossbot.settings import SettingsError
 from bossbot.spec import SpecError
 
-VERBS: list[ModuleType] = [run, check, fetch, jobs]
+VERBS: list[ModuleType] = [run, check, fetch, jobs, doctor]
 """Each module has ``add_parser(subparsers)``, which sets ``handler(args) -> int``."""
 
 
