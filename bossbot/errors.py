@@ -43,6 +43,7 @@ Unsupported = _error("Unsupported", "unsupported", False, "No downloader handles
 WrongCommand = _error("WrongCommand", "wrong_command", False, "URL belongs to another command.")
 PrivateAddress = _error("PrivateAddress", "private_address", False, "Host is not public.")
 TooLarge = _error("TooLarge", "too_large", False, "A file exceeds the size limit.")
+UploadRefused = _error("UploadRefused", "upload_refused", False, "Discord said 413 / 40005.")
 NotFound = _error("NotFound", "not_found", False, "The media does not exist (404/410).")
 LoginRequired = _error("LoginRequired", "login_required", False, "Site needs a login.")
 NoMedia = _error("NoMedia", "no_media", False, "The page holds no downloadable media.")

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+import hikari
 from loguru import logger
 
 from bossbot.discord.invocation import Invocation, Responder
 from bossbot.discord.registry import ACTIONS, Services
 from bossbot.discord.roles import authorize
-from bossbot.errors import BossError, Internal
+from bossbot.errors import BossError, Internal, MissingPermission
 from bossbot.messages import render_error
+
+PERMISSIONS = "Send Messages"
 
 
 async def answer_error(reply: Responder, error: BossError, services: Services) -> None:
     """Send the user message of ``error``, only to the requester where Discord allows it."""
     text = render_error(error, prefix=services.spec.prefix)
     await reply.send(text, ephemeral=True)
+
+
+async def tell_privately(services: Services, user_id: int, error: BossError) -> None:
+    """Send the error's message as a direct message, when the user accepts DMs."""
+    rest = services.extras.get("rest")
+    if rest is None:
+        return
+    text = render_error(error, prefix=services.spec.prefix)
+    try:
+        channel = await rest.create_dm_channel(user_id)
+        await rest.create_message(channel, text, user_mentions=False, role_mentions=False)
+    except hikari.HTTPError as exc:
+        logger.bind(user=user_id).info("could not tell the user in private either: {}", exc)
 
 
 async def run_action(inv: Invocation, services: Services, *, checked: bool = False) -> None:
@@ -34,6 +50,14 @@ async def run_action(inv: Invocation, services: Services, *, checked: bool = Fal
     except BossError as error:
         log.info("command refused: {} ({})", error.kind, error.detail)
         await answer_error(inv.reply, error, services)
+    except hikari.ForbiddenError as exc:
+        log.warning(
+            "missing permission in channel {}: {}; the bot needs View Channel, Send Messages, "
+            "Attach Files and Read Message History there",
+            inv.channel_id,
+            exc,
+        )
+        await tell_privately(services, inv.user_id, MissingPermission(permission=PERMISSIONS))
     except Exception:
         log.exception("action {} crashed", inv.command.action)
         await answer_error(inv.reply, Internal(), services)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from contextlib import suppress
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 
 import hikari
@@ -87,10 +87,15 @@ class StatusMessages:
         log = logger.bind(job=job.id, guild=job.guild_id)
         try:
             if job.interaction_token and (job.token_expires_at or 0) > time.time() + 5:
-                await self.rest.edit_interaction_response(
-                    self.app_id(), job.interaction_token, text, components=rows
-                )
-            elif job.status_message_id and job.channel_id:
+                try:
+                    await self.rest.edit_interaction_response(
+                        self.app_id(), job.interaction_token, text, components=rows
+                    )
+                    return True
+                except (hikari.UnauthorizedError, hikari.NotFoundError):
+                    log.info("interaction token expired; editing through the channel")
+                    job.token_expires_at = 0.0
+            if job.status_message_id and job.channel_id:
                 await self.rest.edit_message(
                     job.channel_id, job.status_message_id, text, components=rows
                 )

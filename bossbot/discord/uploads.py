@@ -7,7 +7,7 @@ from pathlib import Path
 import hikari
 from loguru import logger
 
-from bossbot.errors import DiscordBusy, MissingPermission, TooLarge
+from bossbot.errors import DiscordBusy, MissingPermission, UploadRefused
 from bossbot.jobs import Job
 from bossbot.messages.discord import upload_caption
 
@@ -33,7 +33,7 @@ class DiscordDelivery:
         """Post every batch in order.
 
         Raises:
-            TooLarge: Discord answered 413 / 40005 (its word is final).
+            UploadRefused: Discord answered 413 / 40005 (its word is final).
             MissingPermission: The bot may not post files in the channel.
             DiscordBusy: A rate limit too long to wait for, or a Discord server error.
         """
@@ -69,7 +69,5 @@ class DiscordDelivery:
                 raise
             largest = max(batch, key=lambda path: path.stat().st_size)
             size = largest.stat().st_size
-            raise TooLarge(
-                "Discord refused the upload", name=largest.name, size=size, limit=job.cap
-            ) from None
+            raise UploadRefused("Discord said 413", name=largest.name, size=size) from None
         log.info("uploaded batch {}/{} ({} files)", index + 1, count, len(batch))

@@ -14,6 +14,8 @@ _TEMPLATES: dict[str, str] = {
     "private_address": "⛔ That link points to a private or local address, which I don't fetch.",
     "too_large": "📦 `{name}` is {size_text}, over the {limit_text} limit here. "
     "Try a shorter clip or a lower quality.",
+    "upload_refused": "📦 Discord refused `{name}` ({size_text}) as too large for this server. "
+    "Try a shorter clip or a lower quality.",
     "not_found": "🔍 Nothing is there: the post or file was not found. Check the link.",
     "login_required": "🔒 That media needs a login or is private, so I can't fetch it.",
     "no_media": "🔍 I found no video or image at that link.",
@@ -34,7 +36,7 @@ _TEMPLATES: dict[str, str] = {
     "unknown_job": "🤷 There is no job `{job}` here. `{prefix}dlq` lists the queue.",
     "not_yours": "🚫 Job `{job}` belongs to someone else; only its requester or a moderator "
     "can cancel it.",
-    "already_finished": "ℹ️ Job `{job}` has already ended ({state}); nothing to cancel.",
+    "already_finished": "🏁 Job `{job}` has already ended ({state}); nothing to cancel.",
     "missing_permission": "🔐 I lack the **{permission}** permission in this channel. "
     "Ask a server admin to grant it.",
     "internal": "💥 Something went wrong on my side. It has been logged; try again later.",

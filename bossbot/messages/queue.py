@@ -32,7 +32,7 @@ def queue_view(
     """Running jobs with progress, then queued jobs by position; or the empty queue."""
     if not running and not queued:
         return f"📭 The queue is empty. Send a link with `{prefix}dl <url>` to start a download."
-    lines = [f"📋 **Queue** — {len(running)} running, {len(queued)} waiting (room for {limit})"]
+    lines = [f"📋 **Queue** — {len(running)} running, {len(queued)} waiting (at most {limit})"]
     for job in running[:SHOWN]:
         state = STATE_WORDS.get(job.state, job.state)
         lines.append(_line(job, viewer, "▶️") + f" · {state}{_progress(job)}")

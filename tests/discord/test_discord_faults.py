@@ -49,7 +49,9 @@ async def test_rate_limit_too_long_retries_the_job(
 
 
 @pytest.mark.parametrize(
-    ("status", "code", "start"), [(413, 40005, "📦"), (403, 50013, "🔐")], ids=["413", "403"]
+    ("status", "code", "start"),
+    [(413, 40005, "📦 Discord refused"), (403, 50013, "🔐")],
+    ids=["413", "403"],
 )
 async def test_upload_refusals_are_final(
     fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer,
@@ -114,3 +116,15 @@ async def test_boost_tier_2_delivers_what_tier_0_refuses(
     await fake_discord.send_message(f"$dl {url}")
     [upload] = await uploads(fake_discord, seconds=40)
     assert upload.files[0].data == big
+
+
+async def test_no_permission_to_reply_tells_the_requester_in_private(
+    fake_discord: FakeDiscord, bot, snapshot
+):
+    rule = fake_discord.inject("POST", r"/channels/\d+/messages$", 403, code=50013)
+    await fake_discord.send_message("$help")
+    await fake_discord.wait_for("POST", r"/users/@me/channels")
+    await fake_discord.wait_for("POST", r"/channels/\d+/messages$", new_only=True)
+    [private] = fake_discord.direct_messages(fake_discord.user_id)
+    assert rule.hits == 1
+    assert private["content"] == snapshot

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from bossbot.discord.app import BotApp
-from tests.discord.conftest import StartBot, final_status, reply_to, slash_answer, uploads
+from tests.discord.conftest import (
+    StartBot,
+    final_status,
+    reply_to,
+    request_status,
+    slash_answer,
+    uploads,
+)
 from tests.fakes.discord.server import FakeDiscord
 from tests.fakes.media_files import clip_mp4, noise, png
 from tests.fakes.media_server import MediaServer
@@ -29,9 +36,10 @@ async def test_private_address_refused_without_the_setting(
     fake_discord: FakeDiscord, bot: BotApp, media_server: MediaServer, snapshot
 ):
     url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4)
-    reply = await reply_to(fake_discord, f"$dl {url}")
-    assert reply["content"] == snapshot
+    status = await request_status(fake_discord, f"$dl {url}")
+    assert await final_status(fake_discord, int(status["id"]), "⛔") == snapshot
     assert media_server.hits() == 0
+    assert bot.services.jobs.store.recent() == []  # refused before any job existed
 
 
 async def test_wrong_command_points_to_the_right_one(fake_discord, bot: BotApp, snapshot):
@@ -74,3 +82,18 @@ async def test_queue_view_and_cancel_latest(
     assert cancel["content"].startswith("🛑 Cancelled job")
     empty = await reply_to(fake_discord, "$dlq")
     assert empty["content"] == snapshot(name="empty queue")
+
+
+async def test_slash_job_outliving_its_token_reports_through_the_channel(
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
+):
+    await start_bot(allow_private_urls=True)
+    url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4, mode="drop", times=2)
+    payload = await fake_discord.send_slash("dlt", {"url": url})
+    await fake_discord.wait_for("GET", r"/webhooks/\d+/[^/]+/messages/@original")
+    fake_discord.expire_interaction(payload["id"])
+    status_id = fake_discord.interaction(payload["id"]).original_id
+    assert await final_status(fake_discord, int(status_id), "✅")
+    [upload] = await uploads(fake_discord)
+    assert upload.json["message_reference"]["message_id"] == str(status_id)
+    assert fake_discord.find_requests("PATCH", rf"/channels/\d+/messages/{status_id}$")

@@ -24,14 +24,11 @@ def command_for(spec: Spec, site: str) -> str:
     return next((name for name, cmd in spec.commands.items() if site in cmd.sites), "dl")
 
 
-async def checked_site(inv: Invocation, services: Services, url: str) -> str:
-    """Apply the URL policy and the command's site groups; return the site group name."""
-    spec, url = services.spec, check_url(url)
-    site, group = route(url, spec)
+def site_of(inv: Invocation, spec: Spec, url: str) -> str:
+    """The URL's site group, after the checks that need no network (instant answers)."""
+    site, group = route(check_url(url), spec)
     if inv.command.sites and site not in inv.command.sites:
         raise WrongCommand(site=group.description, command=command_for(spec, site))
-    host, port = host_and_port(url)
-    await check_host(host, port, allow_private=services.settings.allow_private_urls)
     return site
 
 
@@ -49,10 +46,15 @@ def request_for(inv: Invocation, services: Services, url: str, site: str) -> Job
 
 
 async def queue_one(inv: Invocation, services: Services, url: str) -> None:
-    """Acknowledge at once (that reply becomes the status message), then queue the job."""
+    """Check the URL, acknowledge (that reply becomes the status message), queue the job.
+
+    The address check resolves DNS, which may be slow: it runs after the acknowledgement,
+    so a slash command is always answered within Discord's 3 seconds.
+    """
     assert services.jobs is not None, "downloads need the job executor"  # noqa: S101
     try:
-        site = await checked_site(inv, services, url)
+        url = check_url(url)
+        site = site_of(inv, services.spec, url)
     except BossError as error:
         await inv.reply.send(render_error(error, prefix=services.spec.prefix), ephemeral=True)
         return
@@ -62,8 +64,11 @@ async def queue_one(inv: Invocation, services: Services, url: str) -> None:
     if status_id is None and interaction is not None:
         request.interaction_id, request.interaction_token = int(interaction.id), interaction.token
         request.token_expires_at = time.time() + TOKEN_LIFETIME
+        status_id = int((await interaction.fetch_initial_response()).id)
     request.status_message_id = status_id
     try:
+        host, port = host_and_port(url)
+        await check_host(host, port, allow_private=services.settings.allow_private_urls)
         await services.jobs.submit(request)
     except BossError as error:
         await inv.reply.edit(status_id, render_error(error, prefix=services.spec.prefix))

@@ -43,6 +43,7 @@ class State:
     ack_deadline: float | None = 3.0
     interactions: dict[int, InteractionRecord] = field(default_factory=dict)
     member_roles: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    dm_channels: dict[int, int] = field(default_factory=dict)  # user id -> DM channel id
 
     def bot_user(self) -> JSON:
         """The bot's user object."""
@@ -50,7 +51,7 @@ class State:
 
     def channel(self, channel_id: int) -> int:
         """Return ``channel_id`` if the fake knows it, else raise 404 Unknown Channel."""
-        if channel_id != self.world.channel_id:
+        if channel_id != self.world.channel_id and channel_id not in self.dm_channels.values():
             raise unknown("Channel")
         return channel_id
 
@@ -72,7 +73,9 @@ class State:
 
     async def echo(self, name: str, stored: StoredMessage) -> None:
         """Dispatch MESSAGE_CREATE/UPDATE for a non-ephemeral message."""
-        if not stored.payload["flags"] & 64:
+        if not stored.payload["flags"] & 64 and stored.payload["channel_id"] == str(
+            self.world.channel_id
+        ):
             event = self.message_event(stored)
             await self.gateway.dispatch_message(name, event, author_id=stored.author_id)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from . import payloads
+from . import ids, payloads
 from .context import Ctx, Reply, route
 from .errors import ApiError, invalid_form, unknown
 from .payloads import JSON
@@ -41,6 +41,16 @@ async def get_user(ctx: Ctx) -> Reply:
     if user_id not in ctx.state.world.users:
         raise unknown("User")
     return Reply(json=payloads.user(ctx.state.world, user_id))
+
+
+@route("POST", "/users/@me/channels")
+async def open_dm(ctx: Ctx) -> Reply:
+    """Open (or reuse) the DM channel with a user."""
+    user_id = int(ctx.json["recipient_id"])
+    channel_id = ctx.state.dm_channels.setdefault(user_id, ids.snowflake())
+    recipient = payloads.user(ctx.state.world, user_id)
+    return Reply(json={"id": str(channel_id), "type": 1, "recipients": [recipient],
+                       "last_message_id": None, "flags": 0})  # fmt: skip
 
 
 @route("GET", "/guilds/{guild_id}")

@@ -248,6 +248,11 @@ class FakeDiscord(UserEvents):
         found = self._state.store.visible(channel_id or self.channel_id)
         return [m.view() for m in found if author_id is None or m.author_id == author_id]
 
+    def direct_messages(self, user_id: int) -> list[JSON]:
+        """Return the messages the bot sent to ``user_id`` in private, oldest first."""
+        channel = self._state.dm_channels.get(user_id)
+        return self.messages(channel) if channel is not None else []
+
     def bot_messages(self) -> list[JSON]:
         """Return the bot's live messages in the channel, oldest first."""
         return self.messages(author_id=self.bot_id)
