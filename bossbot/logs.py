@@ -14,8 +14,16 @@ from bossbot.settings import SettingsError
 
 FORMAT = (
     "<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> <level>{level: <8}</level> "
-    "<cyan>{name}</cyan> {message} <dim>{extra}</dim>"
+    "<cyan>{name}</cyan> {message}"
 )
+QUIET = ("httpx", "httpcore")  # one INFO line per request: only their warnings are kept
+
+
+def console_format(record: Any) -> str:
+    """The console line; structured fields (job, guild, user) only when there are some."""
+    extra = " <dim>{extra}</dim>" if record["extra"] else ""
+    return FORMAT + extra + "\n{exception}"
+
 
 FILE_FORMAT = "{time:YYYY-MM-DD HH:mm:ss.SSS} {level: <8} {name} {message} {extra}"
 LOG_FILE = "bossbot.log"
@@ -56,10 +64,14 @@ def setup_logging(
     """
     logger.remove()
     logger.configure(patcher=redactor(secrets), extra={})
-    logger.add(sink or sys.stderr, level=level, format=FORMAT, backtrace=False, diagnose=False)
+    logger.add(
+        sink or sys.stderr, level=level, format=console_format, backtrace=False, diagnose=False
+    )
     if log_dir is not None:
         _add_file(log_dir, level)
     logging.basicConfig(handlers=[_Intercept()], level=logging.INFO, force=True)
+    for name in QUIET:
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def _add_file(log_dir: Path, level: str) -> None:

@@ -21,6 +21,6 @@ def run(args: argparse.Namespace) -> int:
     """Load settings and spec, then run the bot until it is stopped."""
     settings = load_settings()
     token = settings.require_token()
-    setup_logging(settings.log_level, secrets=[token])
+    setup_logging(settings.log_level, secrets=[token], log_dir=settings.log_dir)
     spec = load_spec(settings.commands_file, ACTIONS)
     return run_bot(settings, spec)

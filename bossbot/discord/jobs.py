@@ -13,6 +13,7 @@ from bossbot.jobs import Executor, JobStore
 from bossbot.jobs.machine import RUNNING
 from bossbot.media import batches, validate
 from bossbot.messages.jobs import status_text
+from bossbot.ops import Metrics, MetricsListener
 
 
 def attach_jobs(bot: hikari.GatewayBot, services: Services) -> Executor:
@@ -30,9 +31,11 @@ def attach_jobs(bot: hikari.GatewayBot, services: Services) -> Executor:
         spec.limits.progress_interval,
         lambda job, event: status_text(job, event, prefix=spec.prefix),
     )
+    metrics = Metrics(store.counts, lambda: services.latency())
     executor = Executor(
         store, spec=spec, settings=settings, fetch=fetch_media, validate=validate,
-        split=batches, delivery=DiscordDelivery(bot.rest), listeners=[status], origin="bot",
+        split=batches, delivery=DiscordDelivery(bot.rest), origin="bot",
+        listeners=[status, MetricsListener(metrics)],
     )  # fmt: skip
 
     def queue_stats() -> tuple[int, int]:
@@ -41,6 +44,9 @@ def attach_jobs(bot: hikari.GatewayBot, services: Services) -> Executor:
 
     services.jobs = executor
     services.extras.update(
-        queue_stats=queue_stats, status=status, autocomplete={"cancel": job_choices(services)}
+        queue_stats=queue_stats,
+        status=status,
+        metrics=metrics,
+        autocomplete={"cancel": job_choices(services)},
     )
     return executor

@@ -4,18 +4,34 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from functools import partial
 
 import aiohttp
 import hikari
 from loguru import logger
 
 from bossbot.discord.app import BotApp, build_app
+from bossbot.ops import gateway_alive, start_metrics_server
 from bossbot.settings import Settings
 from bossbot.spec import Spec
 
 
 async def serve(app: BotApp, stop: asyncio.Event) -> None:
     """Start the bot, wait for ``stop`` (or the bot closing by itself), then close it."""
+    metrics = app.services.extras.get("metrics")
+    server = None
+    if metrics is not None:
+        alive = partial(gateway_alive, app.bot)
+        server = await start_metrics_server(app.services.settings.metrics_addr, metrics, alive)
+    try:
+        await _serve(app, stop)
+    finally:
+        if server is not None:
+            await server.stop()
+
+
+async def _serve(app: BotApp, stop: asyncio.Event) -> None:
+    """Run the gateway and the job executor until ``stop``; leave jobs resumable."""
     await app.bot.start(check_for_updates=False)
     jobs = app.services.jobs
     if jobs is not None:

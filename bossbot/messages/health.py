@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bossbot.messages.progress import duration
+
 
 @dataclass(frozen=True, slots=True)
 class Health:
@@ -26,19 +28,6 @@ class Health:
     queued: int | None = None
     running: int | None = None
     max_queue: int = 0
-
-
-def duration(seconds: float) -> str:
-    """``3 d 4 h``, ``2 h 5 min``, ``4 min 10 s`` or ``12 s``."""
-    whole = int(seconds)
-    days, rest = divmod(whole, 86_400)
-    hours, rest = divmod(rest, 3_600)
-    minutes, secs = divmod(rest, 60)
-    if days:
-        return f"{days} d {hours} h"
-    if hours:
-        return f"{hours} h {minutes} min"
-    return f"{minutes} min {secs} s" if minutes else f"{secs} s"
 
 
 def health_report(health: Health) -> str:

@@ -16,16 +16,19 @@ def bar(fraction: float) -> str:
 
 
 def duration(seconds: float) -> str:
-    """``6 s``, ``2 min 5 s``, ``1 h 4 min``: short, rounded to the unit shown."""
+    """``6 s``, ``2 min 5 s``, ``1 h 4 min``, ``3 d 2 h``: short, rounded to the unit shown."""
     whole = max(0, round(seconds))
     if whole < 60:
         return f"{whole} s"
     if whole < 3600:
         minutes, rest = divmod(whole, 60)
         return f"{minutes} min {rest} s" if rest else f"{minutes} min"
-    hours, rest = divmod(whole, 3600)
-    minutes = rest // 60
-    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    if whole < 86_400:
+        hours, rest = divmod(whole, 3600)
+        minutes = rest // 60
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    days, rest = divmod(whole, 86_400)
+    return f"{days} d {rest // 3600} h" if rest >= 3600 else f"{days} d"
 
 
 def progress_line(progress: Progress) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bossbot.discord.actions import ACTIONS
-from bossbot.messages.health import Health, duration, health_report
+from bossbot.messages.health import Health, health_report
 from bossbot.messages.help import (
     help_command,
     help_index,
@@ -15,6 +15,7 @@ from bossbot.messages.help import (
     unknown_topic,
     usage_error,
 )
+from bossbot.messages.progress import duration
 from bossbot.spec import load_spec
 
 SPEC = load_spec(Path(__file__).resolve().parents[2] / "commands.toml", ACTIONS)
