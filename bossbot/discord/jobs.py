@@ -5,6 +5,7 @@ from __future__ import annotations
 import hikari
 
 from bossbot.discord.autocomplete import job_choices
+from bossbot.discord.positions import QueuePositions
 from bossbot.discord.registry import Services
 from bossbot.discord.status import StatusMessages
 from bossbot.discord.uploads import DiscordDelivery
@@ -32,10 +33,11 @@ def attach_jobs(bot: hikari.GatewayBot, services: Services) -> Executor:
         lambda job, event: status_text(job, event, prefix=spec.prefix),
     )
     metrics = Metrics(store.counts, lambda: services.latency())
+    positions = QueuePositions(status, lambda: store.queued("bot"))
     executor = Executor(
         store, spec=spec, settings=settings, fetch=fetch_media, validate=validate,
         split=batches, delivery=DiscordDelivery(bot.rest), origin="bot",
-        listeners=[status, MetricsListener(metrics)],
+        listeners=[status, positions, MetricsListener(metrics)],
     )  # fmt: skip
 
     def queue_stats() -> tuple[int, int]:

@@ -47,6 +47,11 @@ class JobQueries:
         sql = "SELECT MIN(next_attempt_at) FROM jobs WHERE state = 'queued' AND origin = ?"
         return self.conn.execute(sql, (origin,)).fetchone()[0]
 
+    def queued(self, origin: str) -> list[Job]:
+        """Queued jobs of ``origin`` in the order they will run (position 1 first)."""
+        sql = "SELECT * FROM jobs WHERE state = 'queued' AND origin = ? "
+        return self._jobs(sql + "ORDER BY priority DESC, created_at, rowid", origin)
+
     def position(self, job_id: str) -> int | None:
         """1-based place of a queued job in its queue; None when it is not queued."""
         row = self.conn.execute(

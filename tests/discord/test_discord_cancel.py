@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from tests.discord.conftest import (
@@ -101,3 +102,19 @@ async def test_slash_cancel_autocompletes_own_jobs(
     answer = await fake_discord.send_slash("dlc", {"job": job})
     await fake_discord.wait_for("POST", rf"/interactions/{answer['id']}/")
     assert fake_discord.interaction(answer["id"]).responses[0]["data"]["flags"] & 64
+
+
+async def test_waiting_jobs_move_up_when_one_ahead_leaves(
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
+):
+    await start_bot(spec_with(max_concurrent=1), allow_private_urls=True)
+    await endless(fake_discord, media_server, "one")
+    second = await endless(fake_discord, media_server, "two")
+    third = await endless(fake_discord, media_server, "three")
+    assert "position 2" in third["content"]
+    await reply_to(fake_discord, f"$dlc {job_id_in(second['content'])}")
+    for _ in range(100):
+        if "next" in fake_discord.message(int(third["id"]))["content"]:
+            break
+        await asyncio.sleep(0.1)
+    assert "you're next" in fake_discord.message(int(third["id"]))["content"]
