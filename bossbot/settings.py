@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bossbot.dotenv import read_dotenv
+
 PREFIX = "BOSSBOT_"
 
 
@@ -59,10 +61,10 @@ class Settings(BaseModel):
             split_addr(value)
         return value.strip()
 
-    @field_validator("log_dir", mode="before")
+    @field_validator("log_dir", "cookies_dir", mode="before")
     @classmethod
-    def _no_log_dir(cls, value: object) -> object:
-        """An empty value means no log files (not the working directory)."""
+    def _empty_is_none(cls, value: object) -> object:
+        """An empty value means "not set" (not the working directory)."""
         return None if isinstance(value, str) and not value.strip() else value
 
     def require_token(self) -> str:
@@ -82,20 +84,6 @@ def split_addr(addr: str) -> tuple[str, int]:
     if not sep or not host or not port.isdigit() or int(port) > 65535:
         raise ValueError(f"expected host:port such as 127.0.0.1:9100, got {addr.strip()!r}")
     return host, int(port)
-
-
-def read_dotenv(path: Path) -> dict[str, str]:
-    """Read ``KEY=VALUE`` lines from a .env file; comments and blank lines are skipped."""
-    if not path.is_file():
-        return {}
-    values: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, _, value = line.removeprefix("export ").partition("=")
-        values[key.strip()] = value.strip().strip("'\"")
-    return values
 
 
 def load_settings(environ: Mapping[str, str] | None = None, cwd: Path | None = None) -> Settings:
