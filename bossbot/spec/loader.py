@@ -8,7 +8,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from bossbot.spec.document import Spec, cross_check
+from bossbot.spec.crosscheck import cross_check
+from bossbot.spec.document import Spec
 
 
 class SpecError(Exception):
@@ -59,24 +60,17 @@ def parse_spec(text: str, path: Path, actions: Collection[str]) -> Spec:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SpecError([f"{path.name}: not valid TOML: {exc}"]) from None
+    problems: list[str] = []
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
-        raise SpecError(
-            [
-                f"{_where(path, lines, err['loc'])}: {err['msg'].removeprefix('Value error, ')}"
-                for err in exc.errors()
-            ]
-        ) from None
-    problems = [f"{_where(path, lines, loc)}: {msg}" for loc, msg in cross_check(spec)]
-    unknown = [
-        f"{_where(path, lines, ('commands', name, 'action'))}: unknown action '{cmd.action}'"
-        f" (known: {', '.join(sorted(actions))})"
-        for name, cmd in spec.commands.items()
-        if cmd.action not in actions
-    ]
-    if problems or unknown:
-        raise SpecError(problems + unknown)
+        problems += [
+            f"{_where(path, lines, err['loc'])}: {err['msg'].removeprefix('Value error, ')}"
+            for err in exc.errors()
+        ]
+    problems += [f"{_where(path, lines, loc)}: {msg}" for loc, msg in cross_check(data, actions)]
+    if problems:
+        raise SpecError(problems)
     return spec
 
 

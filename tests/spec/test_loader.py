@@ -65,3 +65,16 @@ def test_every_problem_is_reported_at_once() -> None:
 def test_unreadable_file_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(SpecError, match="cannot read the commands file"):
         load_spec(tmp_path / "missing.toml", ACTIONS)
+
+
+def test_field_and_cross_table_errors_come_together() -> None:
+    text = broken("max_queue = 50", "max_queue = 0")
+    text = text.replace('aliases = ["status", "ping"]', 'aliases = ["h"]\nroles = ["vip"]')
+    with pytest.raises(SpecError) as caught:
+        parse_spec(text, Path("commands.toml"), ACTIONS)
+    kinds = [problem.split(": ", 2)[-1] for problem in caught.value.problems]
+    assert kinds == [
+        "Input should be greater than or equal to 1",
+        "'h' is already used by [commands.help]",
+        "unknown role 'vip'",
+    ]
