@@ -49,7 +49,7 @@ def build_app(settings: Settings, spec: Spec, services: Services | None = None) 
     )
     services = services or Services(spec=spec, settings=settings)
     services.latency = lambda: _latency(bot)
-    services.extras["rest"] = bot.rest
+    services.rest = bot.rest
     attach_jobs(bot, services)
     client = lightbulb.client_from_app(bot, default_enabled_guilds=settings.guild_ids)
     for name, command in spec.commands.items():

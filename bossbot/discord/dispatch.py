@@ -22,7 +22,7 @@ async def answer_error(reply: Responder, error: BossError, services: Services) -
 
 async def tell_privately(services: Services, user_id: int, error: BossError) -> None:
     """Send the error's message as a direct message, when the user accepts DMs."""
-    rest = services.extras.get("rest")
+    rest = services.rest
     if rest is None:
         return
     text = render_error(error, prefix=services.spec.prefix)

@@ -11,7 +11,6 @@ from bossbot.discord.status import StatusMessages
 from bossbot.discord.uploads import DiscordDelivery
 from bossbot.fetch import fetch_media
 from bossbot.jobs import Executor, JobStore
-from bossbot.jobs.machine import RUNNING
 from bossbot.media import batches, validate
 from bossbot.messages.jobs import status_text
 from bossbot.ops import Metrics, MetricsListener
@@ -39,16 +38,6 @@ def attach_jobs(bot: hikari.GatewayBot, services: Services) -> Executor:
         split=batches, delivery=DiscordDelivery(bot.rest), origin="bot",
         listeners=[status, positions, MetricsListener(metrics)],
     )  # fmt: skip
-
-    def queue_stats() -> tuple[int, int]:
-        counts = store.counts()
-        return counts.get("queued", 0), sum(counts.get(state, 0) for state in RUNNING)
-
-    services.jobs = executor
-    services.extras.update(
-        queue_stats=queue_stats,
-        status=status,
-        metrics=metrics,
-        autocomplete={"cancel": job_choices(services)},
-    )
+    services.jobs, services.metrics = executor, metrics
+    services.autocomplete["cancel"] = job_choices(services)
     return executor

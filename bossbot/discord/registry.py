@@ -7,8 +7,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import hikari
+
 from bossbot.discord.invocation import Invocation
 from bossbot.jobs import Executor
+from bossbot.ops import Metrics
 from bossbot.settings import Settings
 from bossbot.spec import Spec
 
@@ -22,8 +25,10 @@ class Services:
         settings: Runtime settings.
         started_at: Monotonic start time, for uptime.
         latency: Returns the gateway heartbeat latency in seconds (None if unknown).
-        jobs: The job executor, None when downloads are not wired (tests of help).
-        extras: Other services by name (autocomplete providers...).
+        jobs: The job executor, None when downloads are not wired.
+        rest: Discord's REST client, for messages outside a command's reply.
+        metrics: The metrics registry, when the bot keeps one.
+        autocomplete: Autocomplete providers by action name (``cancel``: job ids).
     """
 
     spec: Spec
@@ -31,7 +36,9 @@ class Services:
     started_at: float = field(default_factory=time.monotonic)
     latency: Callable[[], float | None] = lambda: None
     jobs: Executor | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    rest: hikari.api.RESTClient | None = None
+    metrics: Metrics | None = None
+    autocomplete: dict[str, Any] = field(default_factory=dict)
 
 
 Action = Callable[[Invocation, Services], Awaitable[None]]

@@ -18,7 +18,7 @@ from bossbot.spec import Spec
 
 async def serve(app: BotApp, stop: asyncio.Event) -> None:
     """Start the bot, wait for ``stop`` (or the bot closing by itself), then close it."""
-    metrics = app.services.extras.get("metrics")
+    metrics = app.services.metrics
     server = None
     if metrics is not None:
         alive = partial(gateway_alive, app.bot)

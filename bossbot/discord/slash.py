@@ -78,7 +78,7 @@ def build_slash(name: str, command: Command, services: Services) -> type[lightbu
     attrs: dict[str, Any] = {"invoke": lightbulb.invoke(invoke)}
     for option in command.options:
         extra: dict[str, Any] = {} if option.required else {"default": None}
-        provider = services.extras.get("autocomplete", {}).get(command.action)
+        provider = services.autocomplete.get(command.action)
         if option.autocomplete and provider:
             extra["autocomplete"] = provider
         attrs[option.name] = _OPTIONS[option.type](option.name, option.description, **extra)

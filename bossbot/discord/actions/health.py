@@ -8,6 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from bossbot.discord.invocation import Invocation
 from bossbot.discord.registry import Services, action
+from bossbot.jobs.machine import RUNNING
 from bossbot.messages.health import Health, health_report
 
 COMPONENTS = ("bossbot", "hikari", "hikari-lightbulb", "yt-dlp", "gallery-dl")
@@ -26,8 +27,9 @@ def versions() -> dict[str, str]:
 
 def collect(services: Services) -> Health:
     """Gather the health facts now."""
-    stats = services.extras.get("queue_stats")
-    queued, running = stats() if stats else (None, None)
+    counts = services.jobs.store.counts() if services.jobs else None
+    queued = counts.get("queued", 0) if counts is not None else None
+    running = sum(counts.get(s, 0) for s in RUNNING) if counts is not None else None
     return Health(
         uptime=time.monotonic() - services.started_at,
         latency=services.latency(),
