@@ -23,7 +23,7 @@ async def test_prefix_download_posts_the_identical_file(
 ):
     await start_bot(allow_private_urls=True)
     url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4)
-    status = await reply_to(fake_discord, f"$dl {url}")
+    status = await reply_to(fake_discord, f"$dl <{url}>")  # <...> is how members hide embeds
     assert status["content"].replace(url, "URL") == snapshot(name="acknowledgement")
     [upload] = await uploads(fake_discord)
     assert [f.data for f in upload.files] == [clip_mp4()]

@@ -77,7 +77,7 @@ async def queue_one(inv: Invocation, services: Services, url: str) -> None:
 @action("download")
 async def download(inv: Invocation, services: Services) -> None:
     """Queue one job per URL given, up to the declared maximum per message."""
-    urls = str(inv.args.get("url", "")).split()
+    urls = [url.strip("<>") for url in str(inv.args.get("url", "")).split()]  # <url> hides embeds
     if not urls:
         raise InvalidUrl("no URL given")
     if len(urls) > services.spec.limits.max_urls_per_message:
