@@ -478,6 +478,23 @@ async def test_wait_for_sees_past_requests_unless_asked_for_new_ones(
     assert past.status == 200
 
 
+async def test_send_observers_see_each_event_before_the_bot_answers_it(
+    fake: FakeDiscord, bot: hikari.GatewayBot
+) -> None:
+    sent_at: dict[str, float] = {}
+
+    def observe(frame: dict, at: float) -> None:
+        if frame.get("t") == "INTERACTION_CREATE":
+            sent_at[frame["d"]["id"]] = at
+
+    fake.gateway.observers.append(observe)
+
+    sent = await fake.send_slash("ping")
+    callback = await fake.wait_for("POST", rf"/interactions/{sent['id']}/.+/callback")
+
+    assert sent_at[sent["id"]] <= callback.received_at
+
+
 @pytest.mark.fake_discord(premium_tier=2)
 async def test_the_fixtures_start_fakes_and_fail_on_violations(
     fake_discord: FakeDiscord, make_fake_discord

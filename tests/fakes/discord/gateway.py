@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import json
 import secrets
+import time
 import zlib
 from collections.abc import Callable
 
@@ -27,17 +28,27 @@ GUILD_MESSAGES = 1 << 9
 MESSAGE_CONTENT = 1 << 15
 _CONTENT_FIELDS = {"content": "", "embeds": [], "attachments": [], "components": []}
 
+SendObserver = Callable[[JSON, float], None]
+"""Called with each frame and ``time.monotonic()`` right before it goes on the wire."""
+
 
 class _Connection:
     """One websocket connection and its compressor."""
 
-    def __init__(self, request: web.Request, ws: web.WebSocketResponse, compress: bool) -> None:
+    def __init__(
+        self,
+        request: web.Request,
+        ws: web.WebSocketResponse,
+        compress: bool,
+        observers: list[SendObserver],
+    ) -> None:
         self.request = request
         self.ws = ws
         self.ready = False
         self.identified = False
         self._zlib = zlib.compressobj() if compress else None
         self._lock = asyncio.Lock()
+        self._observers = observers
 
     async def send(self, payload: JSON) -> None:
         data = json.dumps(payload, separators=(",", ":")).encode()
@@ -46,10 +57,17 @@ class _Connection:
                 return
             with contextlib.suppress(ConnectionError, RuntimeError):
                 if self._zlib is None:
+                    self._observe(payload)
                     await self.ws.send_str(data.decode())
                 else:
                     frame = self._zlib.compress(data) + self._zlib.flush(zlib.Z_SYNC_FLUSH)
+                    self._observe(payload)
                     await self.ws.send_bytes(frame)
+
+    def _observe(self, payload: JSON) -> None:
+        now = time.monotonic()
+        for observer in self._observers:
+            observer(payload, now)
 
 
 class Gateway:
@@ -83,6 +101,8 @@ class Gateway:
         self._conn: _Connection | None = None
         self._live: set[_Connection] = set()
         self._waiters: list[tuple[int, asyncio.Future[str]]] = []
+        self.observers: list[SendObserver] = []
+        """Called for every frame sent, right before it is written (e.g. to time events)."""
 
     @property
     def intents(self) -> int:
@@ -98,7 +118,8 @@ class Gateway:
         """Serve one websocket connection (the aiohttp handler of ``/gateway``)."""
         ws = web.WebSocketResponse()
         await ws.prepare(request)
-        conn = _Connection(request, ws, request.query.get("compress") == "zlib-stream")
+        compress = request.query.get("compress") == "zlib-stream"
+        conn = _Connection(request, ws, compress, self.observers)
         self._live.add(conn)
         try:
             await conn.send(
