@@ -23,15 +23,20 @@ _DEFAULT_BODIES: dict[int, JSON] = {
 }
 
 
-def bucket_headers(path: str, *, remaining: int = 49, reset_after: float = 1.0) -> dict[str, str]:
-    """Return ``X-RateLimit-*`` headers for a route (none for un-ratelimited routes)."""
+def bucket_headers(
+    path: str, *, remaining: int | None = None, reset_after: float = 1.0, limit: int = 50
+) -> dict[str, str]:
+    """Return ``X-RateLimit-*`` headers for a route (none for un-ratelimited routes).
+
+    ``remaining`` defaults to ``limit - 1``: the bucket looks nearly unused every time.
+    """
     if NO_BUCKET.search(path):
         return {}
     major = re.sub(r"/\d{6,}", "/:id", path)
     return {
         "X-RateLimit-Bucket": f"fake{abs(hash(major)) % 10**12:012d}",
-        "X-RateLimit-Limit": "50",
-        "X-RateLimit-Remaining": str(remaining),
+        "X-RateLimit-Limit": str(limit),
+        "X-RateLimit-Remaining": str(limit - 1 if remaining is None else remaining),
         "X-RateLimit-Reset": f"{time.time() + reset_after:.3f}",
         "X-RateLimit-Reset-After": f"{reset_after:.3f}",
     }

@@ -84,6 +84,7 @@ class RestApi:
         self.violations: list[str] = []
         self.response_problems: list[str] = []
         self.check_responses = check_responses
+        self.bucket_limit = 50
 
     def _violate(self, record: FakeRequest, problems: list[str]) -> None:
         record.problems.extend(problems)
@@ -150,7 +151,11 @@ class RestApi:
         try:
             reply: Reply = await handler(ctx)
         except ApiError as exc:
-            return exc.status, error(exc.code, exc.message, exc.errors), bucket_headers(path)
+            return (
+                exc.status,
+                error(exc.code, exc.message, exc.errors),
+                bucket_headers(path, limit=self.bucket_limit),
+            )
         if fault is not None:  # a "slow" rule (status 200): done at once, answered late
             await asyncio.sleep(fault.delay)
-        return reply.status, reply.json, bucket_headers(path)
+        return reply.status, reply.json, bucket_headers(path, limit=self.bucket_limit)

@@ -46,6 +46,7 @@ class FakeDiscord(UserEvents):
         heartbeat_interval_ms: int = 41_250,
         spec_path: Path = SPEC_PATH,
         check_responses: bool = False,
+        bucket_limit: int = 50,
     ) -> None:
         """Configure the fake (nothing runs before ``start``).
 
@@ -60,6 +61,9 @@ class FakeDiscord(UserEvents):
             spec_path: Discord's ``openapi.json``.
             check_responses: Also check the fake's own answers against the spec's
                 documented responses (problems in ``response_problems``).
+            bucket_limit: ``X-RateLimit-Limit`` announced for rate-limited routes (each
+                answer says one request of a one-second window is used; hikari then frees
+                about one slot per second, so a long burst on one route gets throttled).
         """
         self.world = World(
             premium_tier=premium_tier,
@@ -88,6 +92,7 @@ class FakeDiscord(UserEvents):
         self._rest = RestApi(
             self._state, validator, self._faults, self._log, check_responses=check_responses
         )
+        self._rest.bucket_limit = bucket_limit
 
     # -- lifecycle -------------------------------------------------------------------------
 
