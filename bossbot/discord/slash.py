@@ -82,7 +82,13 @@ def build_slash(name: str, command: Command, services: Services) -> type[lightbu
         if option.autocomplete and provider:
             extra["autocomplete"] = provider
         attrs[option.name] = _OPTIONS[option.type](option.name, option.description, **extra)
-    base = (lightbulb.SlashCommand,)
     return type(
-        f"Slash_{name}", base, attrs, name=name, description=command.summary, hooks=[role_check]
+        f"Slash_{name}",
+        (lightbulb.SlashCommand,),
+        attrs,
+        name=name,
+        description=command.summary,
+        hooks=[role_check],
+        contexts=[hikari.ApplicationContextType.GUILD],  # like prefix commands: servers only
+        integration_types=[hikari.ApplicationIntegrationType.GUILD_INSTALL],
     )

@@ -27,6 +27,7 @@ async def test_slash_commands_synced_are_the_spec(fake_discord: FakeDiscord, bot
     assert set(synced) == set(SPEC.commands)
     for name, command in SPEC.commands.items():
         assert synced[name]["description"] == command.summary
+        assert synced[name]["contexts"] == [0]  # guilds only, like prefix commands
         options = [
             (o["name"], o["description"], o["type"], o.get("required", False))
             for o in synced[name].get("options", [])
