@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
 from bossbot.discord.invocation import Invocation
@@ -14,8 +15,13 @@ from bossbot.messages.health import Health, health_report
 COMPONENTS = ("bossbot", "hikari", "hikari-lightbulb", "yt-dlp", "gallery-dl")
 
 
+@cache
 def versions() -> dict[str, str]:
-    """Installed versions of the bot and the libraries that matter to operators."""
+    """Versions of the bot and the libraries that matter to operators, as loaded.
+
+    Read once per process: parsing package metadata costs milliseconds, and the code
+    running is the code loaded at start-up whatever is installed later.
+    """
     found: dict[str, str] = {}
     for name in COMPONENTS:
         try:
