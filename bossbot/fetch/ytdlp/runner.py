@@ -11,7 +11,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import yt_dlp
 from yt_dlp.globals import plugin_dirs
 from yt_dlp.utils import YoutubeDLError
 
@@ -19,6 +18,7 @@ from bossbot.fetch.base import FetchRequest, ProgressCallback
 from bossbot.fetch.files import clear, finished_files, tidy_names
 from bossbot.fetch.progress import Reporter
 from bossbot.fetch.ytdlp.errors import map_error
+from bossbot.fetch.ytdlp.extractors import new_downloader
 from bossbot.fetch.ytdlp.params import build_params, has_ffmpeg
 from bossbot.fetch.ytdlp.watch import Abort, Watch
 
@@ -55,7 +55,7 @@ def _download(request: FetchRequest, watch: Watch) -> list[Path]:
             match_filter=watch.match_filter,
             ffmpeg=has_ffmpeg(),
         )
-        with yt_dlp.YoutubeDL(params) as ydl:  # type: ignore[arg-type]
+        with new_downloader(params) as ydl:
             ydl.format_selector = _fitting(watch, ydl.format_selector)
             try:
                 ydl.extract_info(request.url, download=True)
