@@ -1,0 +1,87 @@
+"""The SQLite job store with 10,000 jobs: enqueue, one transition, the queue view."""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.figures import Figure, percentile
+from bossbot.jobs import JobRequest, JobStore
+from bossbot.jobs.admission import admit, new_job
+from bossbot.jobs.machine import RUNNING
+from bossbot.messages.queue import queue_view
+
+GUILD, CHANNEL = 1180000000000000100, 1180000000000000200
+FINISHED = ("done",) * 18 + ("failed",) * 1 + ("cancelled",) * 1
+ACTIVE = ("fetching", "uploading") * 5 + ("queued",) * 40  # a full default queue (50)
+
+
+def populate(store: JobStore, total: int) -> None:
+    """``total`` jobs in one guild: the last 50 unfinished, the rest finished."""
+    rng, now = random.Random(7), time.time()
+    states = [rng.choice(FINISHED) for _ in range(total - len(ACTIVE))] + list(ACTIVE)
+    with store.tx():
+        for index, state in enumerate(states):
+            request = JobRequest(
+                url=f"https://x.com/u/status/{index}", cap=10 * 1024**2, site="twitter",
+                requester_id=1000 + index % 97, requester_name=f"user{index % 97}",
+                guild_id=GUILD, channel_id=CHANNEL, priority=rng.choice((0, 0, 5, 10)),
+            )  # fmt: skip
+            job = new_job(request, origin="bot", max_attempts=3, now=now - total + index)
+            job.id, job.state = f"j{index:06d}", state
+            store.insert(job)
+
+
+def timed(action: Callable[[], Any], reps: int) -> list[float]:
+    """Milliseconds of each of ``reps`` calls."""
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def _queue_view(store: JobStore) -> str:
+    """What ``$dlq`` does: the guild's unfinished jobs, split, sorted and rendered."""
+    active = store.guild_jobs(GUILD)
+    running = [job for job in active if job.state in RUNNING]
+    waiting = sorted(
+        (j for j in active if j.state == "queued"), key=lambda j: (-j.priority, j.created_at)
+    )
+    return queue_view(running, waiting, 1000, 50)
+
+
+def _figure(key: str, name: str, ms: list[float], target: str = "") -> Figure:
+    note = f"p50 of {len(ms)}, p99 {percentile(ms, 99):.2f} ms"
+    return Figure(f"store.{key}", name, percentile(ms, 50), "ms", target, note)
+
+
+def store_scale(total: int = 10_000, reps: int = 200) -> list[Figure]:
+    """Time the store's hot paths with ``total`` jobs in the database."""
+    with tempfile.TemporaryDirectory(prefix="bench-store-") as tmp:
+        store = JobStore.open(Path(tmp) / "jobs.sqlite3")
+        populate(store, total)
+        queued = [job.id for job in store.queued("bot")]
+        view = timed(lambda: _queue_view(store), reps)
+        positions = timed(lambda: [store.position(i) for i in queued[:10]], reps)
+        listing = timed(lambda: store.queued("bot"), reps)
+        starts = iter(queued)
+        transition = timed(lambda: store.transition(next(starts), "start"), len(queued))
+        request = JobRequest(url="https://x.com/u/status/1", cap=1, guild_id=GUILD)
+        enqueue = timed(
+            lambda: admit(store, new_job(request, origin="bot", max_attempts=3, now=time.time()),
+                          max_queue=10**6, user_limit=10**6), reps)  # fmt: skip
+        store.close()
+    label = f"{total:,} jobs"
+    return [
+        _figure("queue_view", f"store {label}: queue view ($dlq)", view, "< 10"),
+        _figure("positions", f"store {label}: 10 queue positions", positions),
+        _figure("queued_list", f"store {label}: queued list (positions refresh)", listing),
+        _figure("transition", f"store {label}: one transition", transition),
+        _figure("enqueue", f"store {label}: enqueue", enqueue),
+    ]
