@@ -1,9 +1,11 @@
-"""yt-dlp downloaders built from the cached extractor list match yt-dlp's own set-up."""
+"""yt-dlp downloaders from the cached extractor list match yt-dlp's own; warming them up."""
 
 from __future__ import annotations
 
 import yt_dlp
+from pytest_mock import MockerFixture
 
+from bossbot.fetch.warmup import warm_up
 from bossbot.fetch.ytdlp.extractors import default_extractors, new_downloader
 
 
@@ -19,3 +21,16 @@ def test_a_new_downloader_has_yt_dlps_default_extractors_in_its_order() -> None:
 def test_the_list_is_built_once_and_leaves_out_disabled_extractors() -> None:
     assert default_extractors() is default_extractors()
     assert all(extractor._ENABLED for extractor in default_extractors())
+
+
+def test_warming_up_compiles_every_url_pattern_before_the_first_job() -> None:
+    warm_up()
+
+    patterns = [ie for ie in default_extractors() if ie._VALID_URL is not False]
+    assert all("_VALID_URL_RE" in ie.__dict__ for ie in patterns)
+
+
+def test_a_failed_warm_up_is_only_logged(mocker: MockerFixture) -> None:
+    mocker.patch("bossbot.fetch.warmup.default_extractors", side_effect=RuntimeError("boom"))
+
+    warm_up()  # no exception: the bot starts anyway and yt-dlp warms up on first use
