@@ -17,7 +17,7 @@ ACK = [
     for pace in ("paced", "burst")
     for kind in ("prefix", "slash")
     for pct in ("p50", "p99")
-]
+] + ["ack.prefix.dl.calm.p50", "ack.prefix.dl.calm.p99"]
 FIGURES = [
     "startup.synced",
     "startup.cold",
