@@ -25,12 +25,13 @@ class Mode:
     startups: int
     store_jobs: int
     warm_cache: bool = True  # fill the bytecode cache before timing start-up
+    settle: float = 2.0  # seconds between the bot's start and the first timed command
 
 
 MODES = {
     "full": Mode(200, ((50, 5 * MiB), (10, 50 * MiB)), 3, 10_000),
     "quick": Mode(20, ((5, 5 * MiB), (3, 50 * MiB)), 1, 10_000),
-    "smoke": Mode(2, ((1, 1 * MiB), (1, 2 * MiB)), 1, 1_000, warm_cache=False),
+    "smoke": Mode(2, ((1, 1 * MiB), (1, 2 * MiB)), 1, 1_000, warm_cache=False, settle=0),
 }
 SECTIONS = ("startup", "latency", "pipeline", "store")
 
@@ -41,7 +42,7 @@ async def run(
     """Run the chosen sections in order; return their figures (seconds into ``timings``)."""
     steps = {
         "startup": lambda: startup(mode.startups, warm_cache=mode.warm_cache),
-        "latency": lambda: latency(mode.commands, rate),
+        "latency": lambda: latency(mode.commands, rate, settle=mode.settle),
         "pipeline": lambda: pipeline(list(mode.jobs), concurrency),
         "store": lambda: asyncio.to_thread(store_scale, mode.store_jobs),
     }

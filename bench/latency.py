@@ -108,7 +108,9 @@ def plan(count: int, rate: float, calm_rate: float) -> list[tuple[str, str, str,
     return [*runs, ("prefix", "dl", "calm", calm_rate)]
 
 
-async def latency(count: int, rate: float, calm_rate: float = 5.0) -> list[Figure]:
+async def latency(
+    count: int, rate: float, calm_rate: float = 5.0, settle: float = SETTLE
+) -> list[Figure]:
     """Prefix and slash ``health`` and ``dl``, paced at ``rate``/s and in a burst."""
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="bench-latency-") as tmp:
@@ -119,7 +121,7 @@ async def latency(count: int, rate: float, calm_rate: float = 5.0) -> list[Figur
             clock = AckClock(fake)
             bot = BotProcess(fake, Path(tmp), bench_spec(Path(tmp)))
             await bot.start()
-            await asyncio.sleep(SETTLE)
+            await asyncio.sleep(settle)
             try:
                 for kind, command, mode, pace in plan(count, rate, calm_rate):
                     n = count if mode != "calm" else max(1, count // 2)
