@@ -7,45 +7,15 @@ import os
 import sqlite3
 import sys
 import time
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-import tomli_w
-
+from bench.config import python_env
 from tests.fakes.discord import FakeDiscord
 
-ROOT = Path(__file__).resolve().parent.parent
 SYNC = r"/applications/\d+/guilds/\d+/commands$"
 ACTIVE = ("queued", "fetching", "validating", "uploading")
 TICK = os.sysconf("SC_CLK_TCK")
-PYCACHE = ROOT / "bench" / "results" / "pycache"
-
-
-def python_env(*, bytecode: bool = True) -> dict[str, str]:
-    """The environment for Python subprocesses, with or without a bytecode cache.
-
-    A deployment has compiled bytecode (the Dockerfile sets ``UV_COMPILE_BYTECODE=1``);
-    a checkout run with ``PYTHONDONTWRITEBYTECODE`` compiles every module at each start.
-    With ``bytecode`` the cache lives in ``bench/results/pycache``, not in the venv.
-    """
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
-    if not bytecode:
-        env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONPYCACHEPREFIX="/nonexistent/bench-no-cache")
-    return env
-
-
-def bench_spec(folder: Path, *, max_concurrent: int = 10, max_queue: int = 500) -> Path:
-    """Write the repository's commands.toml with bench limits (100 MiB files, big queues)."""
-    spec = tomllib.loads((ROOT / "commands.toml").read_text())
-    spec["limits"].update(max_concurrent=max_concurrent, max_queue=max_queue)
-    for role in spec["roles"].values():
-        role.update(max_file_size="100MiB", max_queued=max_queue)
-    path = folder / "commands.toml"
-    path.write_text(tomli_w.dumps(spec))
-    return path
 
 
 @dataclass(slots=True)

@@ -8,7 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.botproc import BotProcess, bench_spec, python_env
+from bench.botproc import BotProcess
+from bench.config import bench_spec, python_env
 from bench.figures import Figure
 from tests.fakes.discord import FakeDiscord
 
