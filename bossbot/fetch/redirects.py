@@ -18,7 +18,7 @@ HEADERS = {"User-Agent": "Mozilla/5.0 (compatible; boss-bot)", "Accept": "*/*"}
 
 
 @cache
-def _tls() -> ssl.SSLContext:
+def tls_context() -> ssl.SSLContext:
     """One verifying TLS context for every short-lived client.
 
     Loading the CA bundle takes tens of milliseconds of CPU in the event loop: once per
@@ -64,7 +64,8 @@ async def resolve(
         Unsupported: More than ``max_hops`` redirects.
     """
     own = client is None
-    http = client or httpx.AsyncClient(timeout=TIMEOUT, follow_redirects=False, verify=_tls())
+    tls = tls_context()
+    http = client or httpx.AsyncClient(timeout=TIMEOUT, follow_redirects=False, verify=tls)
     try:
         for _ in range(max_hops + 1):
             url = check_url(url)

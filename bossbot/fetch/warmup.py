@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from loguru import logger
 
-from bossbot.fetch.redirects import _tls
+from bossbot.fetch.redirects import tls_context
 from bossbot.fetch.ytdlp.extractors import default_extractors, new_downloader
 
 PROBE = "https://warm-up.invalid/"
@@ -19,7 +19,7 @@ def warm_up() -> None:
     is logged and changes nothing else.
     """
     try:
-        _tls()
+        tls_context()
         for extractor in default_extractors():
             extractor.suitable(PROBE)
         with new_downloader({"quiet": True}) as ydl:
