@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection
 
 from bossbot.errors import QueueFull, UserQueueFull
 from bossbot.jobs.machine import TransitionNotAllowed
-from bossbot.jobs.model import Job, JobRequest, new_job_id
+from bossbot.jobs.model import Job, JobRequest, Requested, new_job_id
 from bossbot.jobs.store import JobStore
 
 
 def new_job(request: JobRequest, *, origin: str, max_attempts: int, now: float) -> Job:
     """The job row for ``request`` (its id is set by :func:`admit`)."""
-    fields = {name: getattr(request, name) for name in JobRequest.__slots__ if name != "user_limit"}  # type: ignore[attr-defined]
+    asked = {f.name: getattr(request, f.name) for f in dataclasses.fields(Requested)}
     return Job(
         id="",
+        cap=request.cap,
         origin=origin,
         max_attempts=max_attempts,
         created_at=now,
         updated_at=now,
         next_attempt_at=now,
-        **fields,
+        **asked,
     )
 
 

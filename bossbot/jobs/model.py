@@ -17,19 +17,18 @@ def new_job_id(length: int = 6) -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(length))
 
 
-@dataclass(slots=True)
-class JobRequest:
-    """What a frontend asks for; the executor turns it into a :class:`Job`.
+@dataclass(slots=True, kw_only=True)
+class Requested:
+    """Who asked for a download and where its answers go: shared by request and job.
 
     Attributes:
         url: The URL to download (the fetch layer applies the URL policy).
-        cap: Byte cap per file for this requester (role and upload limits applied).
         command: Command name that created the job (``dlt``, ``fetch``...).
         site: Site group name, when the frontend already routed the URL.
         requester_id: Discord user id (0 on the command line), with ``requester_name``
             and ``requester_roles`` (Discord role names).
         role: The bot role resolved from them (``spec.roles`` key); ``priority`` is its
-            priority (higher runs first), ``user_limit`` its ``max_queued``.
+            priority (higher runs first).
         guild_id: Where the request came from; ``channel_id`` is where to deliver,
             ``source_message_id`` the prefix command's message, ``interaction_id`` and
             ``interaction_token`` (secret) a slash command's, valid until
@@ -38,7 +37,6 @@ class JobRequest:
     """
 
     url: str
-    cap: int
     command: str = ""
     site: str = ""
     requester_id: int = 0
@@ -46,7 +44,6 @@ class JobRequest:
     requester_roles: list[str] = field(default_factory=list)
     role: str = ""
     priority: int = 0
-    user_limit: int = 3
     guild_id: int | None = None
     channel_id: int | None = None
     source_message_id: int | None = None
@@ -56,27 +53,25 @@ class JobRequest:
     status_message_id: int | None = None
 
 
-@dataclass(slots=True)
-class Job:
+@dataclass(slots=True, kw_only=True)
+class JobRequest(Requested):
+    """What a frontend asks for; the executor turns it into a :class:`Job`.
+
+    Attributes:
+        cap: Byte cap per file for this requester (role and upload limits applied).
+        user_limit: The requester's role's ``max_queued``.
+    """
+
+    cap: int
+    user_limit: int = 3
+
+
+@dataclass(slots=True, kw_only=True)
+class Job(Requested):
     """One persisted job row; ``state`` is driven by :class:`~bossbot.jobs.JobMachine`."""
 
     id: str
-    url: str
     origin: str = "bot"
-    command: str = ""
-    site: str = ""
-    requester_id: int = 0
-    requester_name: str = ""
-    requester_roles: list[str] = field(default_factory=list)
-    role: str = ""
-    priority: int = 0
-    guild_id: int | None = None
-    channel_id: int | None = None
-    source_message_id: int | None = None
-    interaction_id: int | None = None
-    interaction_token: str | None = field(default=None, repr=False)
-    token_expires_at: float | None = None
-    status_message_id: int | None = None
     state: str = "queued"
     attempt: int = 1
     max_attempts: int = 3
