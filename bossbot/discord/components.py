@@ -7,6 +7,7 @@ from loguru import logger
 
 from bossbot.discord.buttons import job_of
 from bossbot.discord.cancelling import cancel_for
+from bossbot.discord.invocation import NO_PINGS
 from bossbot.discord.members import role_pairs
 from bossbot.discord.registry import Services
 from bossbot.discord.roles import bot_roles
@@ -35,7 +36,5 @@ async def on_interaction(event: hikari.InteractionCreateEvent, services: Service
         hikari.ResponseType.MESSAGE_CREATE,
         text,
         flags=hikari.MessageFlag.EPHEMERAL,
-        mentions_everyone=False,
-        user_mentions=False,
-        role_mentions=False,
+        **NO_PINGS,
     )

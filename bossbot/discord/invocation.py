@@ -7,6 +7,9 @@ from typing import Any, Literal, Protocol
 
 from bossbot.spec import Command
 
+NO_PINGS: dict[str, Any] = {"mentions_everyone": False, "user_mentions": [], "role_mentions": []}
+"""Message options for answers that may quote user text: nobody gets pinged."""
+
 
 class Responder(Protocol):
     """Where an action's answers go: a reply to a message, or an interaction response."""

@@ -8,7 +8,7 @@ from typing import Any
 import hikari
 
 from bossbot.discord.dispatch import run_action
-from bossbot.discord.invocation import Invocation
+from bossbot.discord.invocation import NO_PINGS, Invocation
 from bossbot.discord.members import role_pairs, tier_limit
 from bossbot.discord.registry import Services
 from bossbot.discord.roles import bot_roles
@@ -16,7 +16,6 @@ from bossbot.messages.help import unknown_command, usage_error
 from bossbot.spec import Command, Option
 
 WORD = re.compile(r"^[a-z][a-z0-9_-]*$")
-NO_PINGS: dict[str, Any] = {"mentions_everyone": False, "user_mentions": [], "role_mentions": []}
 _CONVERT = {"integer": int, "number": float, "string": str}
 
 

@@ -8,7 +8,7 @@ import hikari
 import lightbulb
 
 from bossbot.discord.dispatch import run_action
-from bossbot.discord.invocation import Invocation
+from bossbot.discord.invocation import NO_PINGS, Invocation
 from bossbot.discord.members import role_pairs
 from bossbot.discord.registry import Services
 from bossbot.discord.roles import authorize, bot_roles
@@ -21,7 +21,6 @@ _OPTIONS = {
     "number": lightbulb.number,
 }
 INITIAL_RESPONSE = -1  # what lightbulb returns for the interaction's first response
-NO_PINGS: dict[str, Any] = {"mentions_everyone": False, "user_mentions": [], "role_mentions": []}
 
 
 class SlashResponder:
