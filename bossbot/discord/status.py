@@ -109,8 +109,3 @@ class StatusMessages:
             log.warning("status edit failed, will try again: {}", exc)
             return False
         return True
-
-    async def drain(self) -> None:
-        """Wait for pending edits (used at shutdown and by tests)."""
-        tasks = [slot.task for slot in self.slots.values() if slot.task and not slot.task.done()]
-        await asyncio.gather(*tasks, return_exceptions=True)
