@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, Protocol
+
+import hikari
 
 from bossbot.spec import Command
 
@@ -39,7 +41,8 @@ class Invocation:
         source: ``"prefix"`` or ``"slash"``.
         reply: Where answers go.
         upload_limit: The guild's per-file upload limit, when the frontend knows it.
-        extra: Frontend facts later actions need (message id, interaction token...).
+        message_id: The prefix command's message (uploads reply to it).
+        interaction: The slash command's interaction (its token edits the first answer).
     """
 
     name: str
@@ -53,4 +56,5 @@ class Invocation:
     source: Literal["prefix", "slash"]
     reply: Responder
     upload_limit: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    message_id: int | None = None
+    interaction: hikari.CommandInteraction | None = None

@@ -100,6 +100,6 @@ async def on_message(event: hikari.GuildMessageCreateEvent, services: Services) 
         source="prefix",
         reply=reply,
         upload_limit=tier_limit(spec, event.app.cache, event.guild_id),
-        extra={"message": event.message, "message_id": int(event.message.id)},
+        message_id=int(event.message.id),
     )
     await run_action(inv, services)

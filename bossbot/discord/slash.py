@@ -70,7 +70,7 @@ def build_slash(name: str, command: Command, services: Services) -> type[lightbu
             source="slash",
             reply=SlashResponder(ctx),
             upload_limit=ctx.interaction.attachment_size_limit or None,
-            extra={"interaction": ctx.interaction, "context": ctx},
+            interaction=ctx.interaction,
         )
         await run_action(inv, services, checked=True)
 

@@ -46,8 +46,6 @@ _TEMPLATES: dict[str, str] = {
 def _format_sizes(data: dict[str, Any]) -> dict[str, Any]:
     """Add ``*_text`` renderings of byte counts found in the data."""
     extra = {f"{k}_text": format_size(v) for k, v in data.items() if k in ("size", "limit")}
-    if "size" in data and "limit" in data:
-        extra["limit_text"] = format_size(data["limit"])
     return {**data, **extra}
 
 

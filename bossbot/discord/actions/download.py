@@ -41,7 +41,7 @@ def request_for(inv: Invocation, services: Services, url: str, site: str) -> Job
         url=url, cap=cap, command=inv.name, site=site, requester_id=inv.user_id,
         requester_name=inv.user_name, requester_roles=sorted(inv.roles), role=role,
         priority=limits.priority, user_limit=limits.max_queued, guild_id=inv.guild_id,
-        channel_id=inv.channel_id, source_message_id=inv.extra.get("message_id"),
+        channel_id=inv.channel_id, source_message_id=inv.message_id,
     )  # fmt: skip
 
 
@@ -60,7 +60,7 @@ async def queue_one(inv: Invocation, services: Services, url: str) -> None:
         return
     request = request_for(inv, services, url, site)
     status_id = await inv.reply.send(accepted_text(url))
-    interaction = inv.extra.get("interaction")
+    interaction = inv.interaction
     if status_id is None and interaction is not None:
         request.interaction_id, request.interaction_token = int(interaction.id), interaction.token
         request.token_expires_at = time.time() + TOKEN_LIFETIME
