@@ -9,10 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# <repo>/tests/fakes/discord/spec.py -> <repo>/../shared/discord-openapi/openapi.json
-SPEC_PATH = (
-    Path(__file__).resolve().parents[3] / ".." / "shared" / "discord-openapi" / "openapi.json"
-)
+# Vendored with its license and upstream commit: see openapi/README.md.
+SPEC_PATH = Path(__file__).resolve().parent / "openapi" / "openapi.json"
 SPEC_URI = "urn:discord-openapi"
 METHODS = ("get", "put", "post", "patch", "delete")
 
