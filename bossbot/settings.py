@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bossbot.dotenv import read_dotenv
+from bossbot.egress.addresses import AddressPolicy
 
 PREFIX = "BOSSBOT_"
 
@@ -30,7 +31,7 @@ class Settings(BaseModel):
     data_dir: Path = Path("data")
     commands_file: Path = Path("commands.toml")
     guild_ids: tuple[int, ...] = ()
-    allow_private_urls: bool = False
+    allow_private_urls: AddressPolicy = AddressPolicy()
     log_level: str = "INFO"
     cookies_dir: Path | None = None
     metrics_addr: str = ""
@@ -43,6 +44,14 @@ class Settings(BaseModel):
         if isinstance(value, str):
             return tuple(part.strip() for part in value.split(",") if part.strip())
         return value
+
+    @field_validator("allow_private_urls", mode="before")
+    @classmethod
+    def _policy(cls, value: object) -> object:
+        """``false``, ``true`` or a comma list of addresses and networks allowed as well."""
+        if isinstance(value, bool):
+            return AddressPolicy(everything=value)
+        return AddressPolicy.parse(value) if isinstance(value, str) else value
 
     @field_validator("log_level")
     @classmethod

@@ -14,6 +14,7 @@ from bossbot.jobs import Executor
 from bossbot.ops import Metrics
 from bossbot.settings import Settings
 from bossbot.spec import Spec
+from bossbot.workers import Workers
 
 
 @dataclass(slots=True)
@@ -29,6 +30,7 @@ class Services:
         rest: Discord's REST client, for messages outside a command's reply.
         metrics: The metrics registry, when the bot keeps one.
         autocomplete: Autocomplete providers by action name (``cancel``: job ids).
+        workers: The worker processes and egress guard downloads run in.
     """
 
     spec: Spec
@@ -39,6 +41,7 @@ class Services:
     rest: hikari.api.RESTClient | None = None
     metrics: Metrics | None = None
     autocomplete: dict[str, Any] = field(default_factory=dict)
+    workers: Workers | None = None
 
 
 Action = Callable[[Invocation, Services], Awaitable[None]]

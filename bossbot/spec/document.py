@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from bossbot.spec.models import Command, Limits, Role, SiteGroup, Strict, Upload
+from bossbot.spec.models import Budgets, Command, Limits, Role, SiteGroup, Strict, Upload
 
 
 class Spec(Strict):
@@ -12,6 +12,7 @@ class Spec(Strict):
 
     prefix: str = Field("$", min_length=1, max_length=5, pattern=r"^\S+$")
     limits: Limits = Limits()
+    budgets: Budgets = Budgets()
     upload: Upload
     roles: dict[str, Role] = Field(min_length=1)
     sites: dict[str, SiteGroup] = Field(default_factory=dict)
