@@ -88,7 +88,7 @@ async def fetch_one(url: str, out: Path, settings: Settings, spec: Spec) -> int:
         return 1
     finally:
         await executor.stop()
-        store.close()
+        await store.close()
     for path in delivery.delivered:
         print(path)
     return 0 if job.state == "done" else 1

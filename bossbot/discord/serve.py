@@ -12,7 +12,7 @@ from loguru import logger
 
 from bossbot.discord.app import BotApp, build_app
 from bossbot.fetch.warmup import warm_up
-from bossbot.ops import gateway_alive, start_metrics_server
+from bossbot.ops import problem_of, start_metrics_server
 from bossbot.settings import Settings
 from bossbot.spec import Spec
 
@@ -22,8 +22,8 @@ async def serve(app: BotApp, stop: asyncio.Event) -> None:
     metrics = app.services.metrics
     server = None
     if metrics is not None:
-        alive = partial(gateway_alive, app.bot)
-        server = await start_metrics_server(app.services.settings.metrics_addr, metrics, alive)
+        problem = partial(problem_of, app.bot, app.services.jobs)
+        server = await start_metrics_server(app.services.settings.metrics_addr, metrics, problem)
     try:
         await _serve(app, stop)
     finally:
@@ -48,7 +48,7 @@ async def _serve(app: BotApp, stop: asyncio.Event) -> None:
         stopped.cancel()
         if jobs is not None:
             await jobs.stop()
-            jobs.store.close()
+            await jobs.store.close()
         if not joined.done():
             logger.info("stopping: closing the gateway")
             await app.bot.close()

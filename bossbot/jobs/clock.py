@@ -20,8 +20,12 @@ class Clock(Protocol):
         """Seconds since the epoch."""
         ...
 
-    async def sleep(self, seconds: float) -> None:
-        """Return after ``seconds`` of this clock's time."""
+    def sleep(self, seconds: float) -> Awaitable[None]:
+        """An awaitable done ``seconds`` of this clock's time after this call.
+
+        The deadline is fixed by the call, not when the awaitable first runs (a sleep
+        wrapped in a task that starts later still ends on time).
+        """
         ...
 
 
@@ -32,9 +36,14 @@ class SystemClock:
         """``time.time()``."""
         return time.time()
 
-    async def sleep(self, seconds: float) -> None:
-        """``asyncio.sleep``."""
-        await asyncio.sleep(max(seconds, 0.0))
+    def sleep(self, seconds: float) -> Awaitable[None]:
+        """Sleep until ``seconds`` after this call, by the monotonic clock."""
+        return _sleep_until(time.monotonic() + seconds)
+
+
+async def _sleep_until(deadline: float) -> None:
+    """``asyncio.sleep`` until the monotonic ``deadline``."""
+    await asyncio.sleep(max(deadline - time.monotonic(), 0.0))
 
 
 async def _stop(task: asyncio.Future[object]) -> None:

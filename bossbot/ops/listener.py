@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from bossbot.jobs.model import Job, JobEvent
+from bossbot.jobs.model import Job
+from bossbot.jobs.plugins import JobEvent
 from bossbot.ops.metrics import Metrics
 
 FORGET = frozenset({"delivered", "retry", "fail", "cancel"})

@@ -6,8 +6,7 @@ import sqlite3
 from collections.abc import Collection
 from pathlib import Path
 
-from bossbot.jobs.schema import MIGRATIONS, version
-from bossbot.jobs.store import FILENAME
+from bossbot.jobs.sqlite import FILENAME, MIGRATIONS, version
 from bossbot.ops.checks import FAIL, OK, WARN, Check
 from bossbot.spec import SpecError, load_spec
 

@@ -11,7 +11,7 @@ from pytest_mock import MockerFixture
 from bossbot.fetch.base import Progress
 from bossbot.jobs import Executor
 from bossbot.jobs.throttle import Throttle
-from tests.fakes.jobs import FakeClock, FakeFetch, Recorder
+from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, finish
 from tests.jobs.test_executor import request
 
 Make = Callable[..., Executor]
@@ -46,7 +46,7 @@ async def test_reports_are_throttled_to_the_interval_with_first_and_last_kept(
     executor = make_executor(FakeFetch(reports(clock, times)), progress_interval=5)
     writes = mocker.spy(executor.store, "update")
     await executor.start()
-    job = await executor.wait((await executor.submit(request())).id)
+    job = await finish(executor, (await executor.submit(request())).id)
     assert progress_done(recorder) == [1, 4, 7, 9]  # t=0, t=5, t=10, complete
     assert len([c for c in writes.call_args_list if "progress" in c.kwargs]) == 4
     assert job.progress == Progress(done=9, total=9)
@@ -62,7 +62,7 @@ async def test_the_last_held_back_report_is_delivered_when_the_download_ends(
 
     executor = make_executor(FakeFetch(unknown_total), progress_interval=5)
     await executor.start()
-    job = await executor.wait((await executor.submit(request())).id)
+    job = await finish(executor, (await executor.submit(request())).id)
     assert progress_done(recorder) == [1, 3]
     assert job.progress == Progress(done=3, speed=10.0)
 
@@ -74,7 +74,7 @@ async def test_reports_from_a_worker_thread_reach_the_listeners(
         FakeFetch(reports(clock, [0, 6, 12], thread=True)), progress_interval=5
     )
     await executor.start()
-    await executor.wait((await executor.submit(request())).id)
+    await finish(executor, (await executor.submit(request())).id)
     assert progress_done(recorder) == [1, 2, 3]
 
 

@@ -69,7 +69,7 @@ async def test_a_cancelled_job_uploads_nothing_and_leaves_nothing_behind(tmp_pat
 
 async def test_the_scrape_text_after_some_jobs(tmp_path: Path, snapshot) -> None:
     metrics = Metrics(
-        counts=lambda: {"queued": 3, "fetching": 2, "done": 40, "failed": 1},
+        counts=lambda: counted({"queued": 3, "fetching": 2, "done": 40, "failed": 1}),
         latency=lambda: 0.0425,
     )
     listener = MetricsListener(metrics)
@@ -77,11 +77,16 @@ async def test_the_scrape_text_after_some_jobs(tmp_path: Path, snapshot) -> None
     await _run(listener, job, "fetched", "validated", "delivered")
     await listener.on_update(job, JobEvent("fail", error=TooLarge("big")))
     await listener.on_update(job, JobEvent("retry", error=NetworkError("x")))
-    assert metrics.render() == snapshot
+    assert await metrics.render() == snapshot
 
 
-def test_the_scrape_text_of_a_fresh_bot(snapshot) -> None:
-    assert Metrics().render() == snapshot
+async def test_the_scrape_text_of_a_fresh_bot(snapshot) -> None:
+    assert await Metrics().render() == snapshot
+
+
+async def counted(counts: dict[str, int]) -> dict[str, int]:
+    """What a store's ``counts()`` gives."""
+    return counts
 
 
 def test_label_values_and_special_numbers_are_escaped() -> None:
