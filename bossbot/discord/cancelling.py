@@ -61,7 +61,7 @@ async def delete_for(
     """
     job = await job_for(services, job_id, user_id, guild_id, roles, "delete its posts")
     assert services.rest is not None, "deleting posts needs Discord"  # noqa: S101
-    posts = await posts_of(services.rest, job, services.me())
+    posts = await posts_of(services.rest, job, services.me(), job.batches_done or None)
     for message_id in posts.values():
         await services.rest.delete_message(job.channel_id or 0, message_id)
     return deleted_text(job.id, len(posts))

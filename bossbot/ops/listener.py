@@ -28,8 +28,9 @@ class MetricsListener:
     """Counts what jobs do into ``metrics``; add it to the executor's listeners.
 
     Downloaded bytes are the sizes of the fetched files (``fetched``). Uploaded bytes are
-    the sizes of the validated files, taken at ``validated`` (the temp dir is gone by the
-    time ``delivered`` arrives) and added on ``delivered``.
+    the sizes of the validated files, taken at ``validated`` or at the ``start`` of a
+    retried upload (the temp dir is gone by the time ``delivered`` arrives) and added on
+    ``delivered``.
     """
 
     def __init__(self, metrics: Metrics) -> None:
@@ -41,7 +42,7 @@ class MetricsListener:
         name = event.name
         if name == "fetched":
             self.metrics.downloaded += total_size(job.files)
-        elif name == "validated":
+        elif name == "validated" or (name == "start" and job.files):  # a retried upload
             self._sizes[job.id] = total_size(job.files)
         elif name == "delivered":
             self.metrics.uploaded += self._sizes.get(job.id, 0)

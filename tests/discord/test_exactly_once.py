@@ -53,3 +53,17 @@ async def test_the_requester_deletes_the_posts_of_a_job_and_others_may_not(
     assert refusal["flags"] & answer["flags"] & 64  # both private
     assert not [m for m in fake_discord.bot_messages() if m["attachments"]]
     assert fake_discord.message(int(status["id"]))["content"].startswith("✅")
+
+
+async def test_a_server_error_on_an_upload_retries_it_and_posts_once(
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
+):
+    spec = spec_with(backoff_base=0.1, backoff_max=0.2)
+    await start_bot(spec, retries=0, allow_private_urls=True)  # the 500 reaches the bot
+    url = media_server.add("/clip.mp4", clip_mp4(), content_type="video/mp4")
+    status = await request_status(fake_discord, f"$dl {url}")
+    failed = fake_discord.inject("POST", UPLOAD, 500, times=1)
+    assert await final_status(fake_discord, int(status["id"]), "✅")
+    assert failed.hits == 1
+    assert fake_discord.find_requests("GET", UPLOAD)  # looked for the post before retrying
+    assert len([m for m in fake_discord.bot_messages() if m["attachments"]]) == 1

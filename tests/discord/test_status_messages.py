@@ -43,3 +43,18 @@ async def test_a_deleted_status_message_frees_its_slot_and_the_job_carries_on(
     assert upload.files[0].data == clip_mp4()
     [job] = await app.services.jobs.store.recent(1)
     await until(lambda: job.id not in status_of(app).slots and not status_of(app).gone, 10)
+
+
+async def test_a_status_message_the_bot_may_not_edit_is_let_go(
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
+):
+    app = await start_bot(allow_private_urls=True)
+    url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4)
+    status = await request_status(fake_discord, f"$dl {url}")
+    refused = fake_discord.inject(
+        "PATCH", rf"/channels/\d+/messages/{status['id']}$", 403, times=None
+    )
+    [upload] = await uploads(fake_discord)
+    assert upload.files[0].data == clip_mp4()
+    await until(lambda: not status_of(app).slots and not status_of(app).gone, 10)
+    assert refused.hits == 1  # tried once, then no more edits for that job

@@ -91,3 +91,21 @@ def test_a_gallery_is_complete_only_at_its_last_file(clock: FakeClock) -> None:
     assert throttle.offer(Progress(done=1, total=1, file_index=1, file_count=3))
     assert not throttle.offer(Progress(done=2, total=2, file_index=2, file_count=3))
     assert throttle.offer(Progress(done=3, total=3, file_index=3, file_count=3))
+
+
+async def test_a_progress_report_that_cannot_be_recorded_is_not_shown(
+    make_executor: Make, recorder: Recorder, clock: FakeClock, mocker: MockerFixture
+) -> None:
+    executor = make_executor(FakeFetch(reports(clock, [0])), progress_interval=5)
+    real_update = executor.store.update
+
+    async def update(job_id: str, **changes: object) -> bool:
+        if "progress" in changes:
+            raise OSError("disk full")
+        return await real_update(job_id, **changes)
+
+    mocker.patch.object(executor.store, "update", update)
+    await executor.start()
+    job = await finish(executor, (await executor.submit(request())).id)
+    assert job.state == "done"
+    assert progress_done(recorder) == []

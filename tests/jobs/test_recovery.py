@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bossbot.jobs import Executor, Job, SqliteStore
+from bossbot.jobs.recovery import recover
 from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, block, finish, peek, until, write
 from tests.jobs.test_executor import request
 from tests.jobs.test_store import add
@@ -171,3 +172,15 @@ async def test_finished_jobs_are_pruned_after_the_declared_days(
     await make_executor(keep_finished_days=1).start()
     await clock.advance(20)  # the next lease renewal also prunes
     assert [job.id for job in await store.recent()] == ["new001"]
+
+
+async def test_a_stale_job_whose_task_still_runs_here_is_left_to_it(
+    make_executor: Make, store: SqliteStore, data_dir: Path
+) -> None:
+    leftover(store, data_dir, "mine01", "fetching")  # its lease lapsed while it ran here
+    executor = make_executor()
+    redeliver = await recover(
+        executor.ledger, origin="bot", ttl=60, resume=True, running={"mine01"}
+    )
+    assert redeliver == []
+    assert (peek(store, "mine01").state, peek(store, "mine01").attempt) == ("fetching", 1)

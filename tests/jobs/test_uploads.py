@@ -6,7 +6,9 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
-from bossbot.errors import DiscordBusy
+import pytest
+
+from bossbot.errors import DiscordBusy, NoJob
 from bossbot.jobs import Executor, Job, SqliteStore
 from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, finish, peek, until, write
 from tests.jobs.test_executor import Half, request
@@ -100,3 +102,32 @@ def _half() -> object:
     from bossbot.fetch.base import Progress
 
     return Progress(done=1, total=2)
+
+
+async def test_a_delivery_whose_lease_was_taken_over_stops_posting(
+    make_executor: Make, store: SqliteStore
+) -> None:
+    class Usurped(Recorder):
+        async def post(self, job: Job, index: int, count: int, files: list[Path]) -> None:
+            await super().post(job, index, count, files)
+            await store.update(job.id, lease_owner="other:1:x")  # another process took it
+
+    async def two(dest: Path, on_progress: object) -> list[Path]:
+        names = ("a.jpg", "b.jpg", "c.jpg")
+        for name in names:
+            (dest / name).write_bytes(b"x")
+        return [dest / name for name in names]
+
+    executor = make_executor(FakeFetch(two))
+    executor.life.delivery = delivery = Usurped()
+    await executor.start()
+    job = await executor.submit(request())
+    await until(lambda: job.id not in executor.scheduler.tasks and delivery.posts)
+    left = peek(store, job.id)
+    assert (left.state, left.lease_owner, left.batches_done) == ("uploading", "other:1:x", 0)
+    assert len(delivery.posts) == 1  # the second batch is the new owner's to post
+
+
+async def test_waiting_for_an_unknown_job_says_there_is_none(make_executor: Make) -> None:
+    with pytest.raises(NoJob):
+        await finish(make_executor(), "nothere")

@@ -38,6 +38,17 @@ async def test_a_delivered_job_counts_bytes_down_and_up(tmp_path: Path) -> None:
     assert (metrics.downloaded, metrics.uploaded) == (1024, 1000)
 
 
+async def test_an_upload_retried_with_its_kept_files_counts_its_bytes(tmp_path: Path) -> None:
+    metrics = Metrics()
+    listener = MetricsListener(metrics)
+    kept = Job(id="r", url="u", files=_files(tmp_path / "r", 300))
+    await _run(listener, kept, "fetched", "validated")
+    await listener.on_update(kept, JobEvent("retry", error=NetworkError("busy")))
+    await _run(listener, kept, "start")  # the next attempt only uploads the kept files
+    await _run(listener, Job(id="r", url="u", files=[str(tmp_path / "wiped")]), "delivered")
+    assert (metrics.downloaded, metrics.uploaded) == (300, 300)
+
+
 def test_sizes_skip_files_that_are_gone(tmp_path: Path) -> None:
     assert total_size([*_files(tmp_path, 7, 3), str(tmp_path / "gone")]) == 10
 
