@@ -75,17 +75,6 @@ async def test_upload_refusals_are_final(
     assert rule.hits == 1
 
 
-async def test_deleted_status_message_does_not_stop_the_job(
-    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
-):
-    app = await start_bot(allow_private_urls=True)
-    url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4, mode="drop", times=2)
-    status = await request_status(fake_discord, f"$dl {url}")
-    await app.bot.rest.delete_message(fake_discord.channel_id, int(status["id"]))
-    [upload] = await uploads(fake_discord)
-    assert upload.files[0].data == clip_mp4()
-
-
 async def test_gateway_drop_mid_job_does_not_stop_delivery(
     fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
 ):

@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
-from typing import Any
-
 import httpx
 import pytest
 
 from tests.discord.conftest import StartBot, final_status, reply_to, request_status, spec_with
 from tests.discord.test_bot_metrics import free_port
 from tests.fakes.discord.server import FakeDiscord
-from tests.fakes.jobs import until
+from tests.fakes.jobs import Outage, until
 from tests.fakes.media_files import clip_mp4
 from tests.fakes.media_server import MediaServer
 
 FAST = spec_with(backoff_base=0.05, backoff_max=0.1)  # loops restart within 0.1 s
-
-
-def broken(real: Callable[..., Any], failures: list[int]) -> Callable[..., Any]:
-    """``real``, raising a disk error while ``failures[0]`` is above 0 (counting down)."""
-
-    async def claim(*args: Any, **kwargs: Any) -> Any:
-        if failures[0]:
-            failures[0] -= 1
-            raise sqlite3.OperationalError("disk I/O error")
-        return await real(*args, **kwargs)
-
-    return claim
 
 
 async def test_a_store_error_in_the_scheduler_is_survived_and_the_next_job_runs(
@@ -37,12 +21,12 @@ async def test_a_store_error_in_the_scheduler_is_survived_and_the_next_job_runs(
 ):  # fmt: skip
     app = await start_bot(FAST, allow_private_urls=True)
     store = app.services.jobs.store
-    failures = [1]
-    monkeypatch.setattr(store, "claim", broken(store.claim, failures))
+    outage = Outage(store.claim, 1)
+    monkeypatch.setattr(store, "claim", outage)
     url = media_server.add("/clip.mp4", clip_mp4(), content_type="video/mp4")
     status = await request_status(fake_discord, f"$dl {url}")
     assert await final_status(fake_discord, int(status["id"]), "✅")
-    assert failures == [0]
+    assert outage.left == 0
     assert app.services.jobs.failing() == []
 
 
@@ -53,15 +37,15 @@ async def test_a_scheduler_that_keeps_failing_makes_healthz_and_health_say_so(
     addr = f"127.0.0.1:{free_port()}"
     app = await start_bot(FAST, allow_private_urls=True, metrics_addr=addr)
     store = app.services.jobs.store
-    failures = [10**6]
-    monkeypatch.setattr(store, "claim", broken(store.claim, failures))
+    outage = Outage(store.claim, 10**6)
+    monkeypatch.setattr(store, "claim", outage)
     url = media_server.add("/clip.mp4", clip_mp4(), content_type="video/mp4")
     status = await request_status(fake_discord, f"$dl {url}")
     await until(lambda: app.services.jobs.failing() == ["scheduler"])
     async with httpx.AsyncClient(base_url=f"http://{addr}") as client:
         sick = await client.get("/healthz")
         health = await reply_to(fake_discord, "$health")
-        failures[0] = 0  # the disk is back
+        outage.left = 0  # the disk is back
         assert await final_status(fake_discord, int(status["id"]), "✅")
         await until(lambda: app.services.jobs.failing() == [])
         well = await client.get("/healthz")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -129,6 +130,19 @@ async def block(dest: Path, on_progress: Callable[[Progress], None]) -> list[Pat
     on_progress(Progress(done=4, total=8))
     await asyncio.Event().wait()
     raise AssertionError("unreachable")
+
+
+class Outage:
+    """Stands in for a store method: fails with a disk error while ``left`` is above 0."""
+
+    def __init__(self, real: Callable[..., Awaitable[Any]], left: int) -> None:
+        self.real, self.left = real, left
+
+    async def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self.left:
+            self.left -= 1
+            raise sqlite3.OperationalError("disk I/O error")
+        return await self.real(*args, **kwargs)
 
 
 def passthrough(files: list[Path], *, cap: int, dest: Path) -> list[Path]:

@@ -7,7 +7,6 @@ failing is reported; a job id has one task at a time.
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -15,7 +14,7 @@ import pytest
 from loguru import logger
 
 from bossbot.jobs import Executor, SqliteStore
-from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, block, finish, until, write
+from tests.fakes.jobs import FakeClock, FakeFetch, Outage, Recorder, block, finish, until, write
 from tests.jobs.test_executor import Half, request
 
 Make = Callable[..., Executor]
@@ -30,26 +29,13 @@ def logged() -> Iterator[list[str]]:
     logger.remove(sink)
 
 
-def failing(real: Callable[..., Any], times: int) -> Callable[..., Any]:
-    """``real``, failing its first ``times`` calls with a disk error."""
-    left = [times]
-
-    async def call(*args: Any, **kwargs: Any) -> Any:
-        if left[0]:
-            left[0] -= 1
-            raise sqlite3.OperationalError("disk I/O error")
-        return await real(*args, **kwargs)
-
-    return call
-
-
 async def test_a_store_error_restarts_the_scheduler_with_backoff_and_the_job_runs(
     make_executor: Make, store: SqliteStore, clock: FakeClock, logged: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     executor = make_executor(backoff_base=2, options={"rng": Half()})
     await executor.start()
-    monkeypatch.setattr(store, "claim", failing(store.claim, 1))
+    monkeypatch.setattr(store, "claim", Outage(store.claim, 1))
     job = await executor.submit(request())
     await until(lambda: any("the scheduler loop failed (1 in a row)" in line for line in logged))
     assert any("OperationalError: disk I/O error" in line for line in logged)  # the traceback
@@ -64,7 +50,7 @@ async def test_a_loop_failing_again_and_again_is_reported_until_it_recovers(
 ) -> None:
     executor = make_executor(backoff_base=2, backoff_max=2, options={"rng": Half()})
     await executor.start()
-    monkeypatch.setattr(store, "renew", failing(store.renew, 3))
+    monkeypatch.setattr(store, "renew", Outage(store.renew, 3))
     for beat in range(3):
         assert executor.failing() == []
         await clock.advance(1.5 if beat else 0)  # the backoff after a failure (2 s, jitter 1/2)
