@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Awaitable
 from pathlib import Path
 
 from loguru import logger
@@ -45,29 +44,30 @@ class JobLife:
     async def run(self, job: Job) -> Job | None:
         """Live one attempt of a claimed job (``fetching``, or ``uploading`` files kept)."""
         try:
-            await self.ledger.tell(job, JobEvent("start"))
-            if job.state == "fetching":
-                job = await self._within(self.limits.job_timeout, self._fetch(job), Timeout)
-            job = await self._within(self.limits.upload_timeout, self._deliver(job), UploadTimeout)
-            return await self.ledger.step(job, "delivered")
+            return await self._attempt(job)
         except asyncio.CancelledError:
             await self.ledger.stopped(job)
             raise
-        except (LeaseLost, TransitionNotAllowed) as exc:
+        except (LeaseLost, TransitionNotAllowed) as exc:  # also while recording a failure
             logger.warning("job {} was taken over or finished elsewhere: {}", job.id, exc)
             return None
+
+    async def _attempt(self, job: Job) -> Job:
+        """Fetch (unless files were kept), deliver; an error is retried or fails the job."""
+        try:
+            clock, limits = self.ledger.clock, self.limits
+            await self.ledger.tell(job, JobEvent("start"))
+            if job.state == "fetching":
+                job = await within(clock, limits.job_timeout, self._fetch(job), Timeout)
+            job = await within(clock, limits.upload_timeout, self._deliver(job), UploadTimeout)
+            return await self.ledger.step(job, "delivered")
+        except (LeaseLost, TransitionNotAllowed):
+            raise
         except BossError as error:
             return await self._failed(job.id, error)
         except Exception as exc:
             logger.opt(exception=True).error("job {} crashed", job.id)
             return await self._failed(job.id, Internal(f"{type(exc).__name__}: {exc}"))
-
-    async def _within(self, seconds: float, work: Awaitable[Job], error: type[BossError]) -> Job:
-        """``work``, stopped after ``seconds``: that is the transient ``error``."""
-        try:
-            return await within(self.ledger.clock, seconds, work)
-        except TimeoutError:
-            raise error(f"over {seconds:g} s") from None
 
     async def _fetch(self, job: Job) -> Job:
         """Fetch into a fresh dir, then check the files (``fetched``, then ``validated``)."""
@@ -111,8 +111,7 @@ class JobLife:
         logger.info("job {} attempt {} failed: {} ({})", job_id, job.attempt, error.kind, error)
         if delay is None:
             return await self.ledger.step(job, "fail", error=error, **facts)
-        keep = job.state == "uploading" and self.ledger.files_there(job)
-        if not keep:
+        if not (keep := job.state == "uploading" and self.ledger.files_there(job)):
             self.ledger.wipe(job.id)
         again = job.another_attempt(self.ledger.clock.now() + delay, keep_files=keep)
         return await self.ledger.step(job, "retry", error=error, retry_in=delay, **again, **facts)

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from bossbot.errors import Timeout
 from bossbot.jobs import SystemClock
 from bossbot.jobs.clock import within
 from tests.fakes.jobs import FakeClock
@@ -50,3 +51,13 @@ async def test_work_over_its_time_is_cancelled_and_finished_first(clock: FakeClo
     with pytest.raises(TimeoutError):
         await asyncio.wait_for(task, 1)
     assert finished == [True]
+
+
+async def test_a_timeout_inside_the_work_is_reported_as_the_callers_late_error(
+    clock: FakeClock,
+) -> None:
+    async def work() -> None:
+        raise TimeoutError("read timed out")
+
+    with pytest.raises(Timeout, match="timed out: read timed out"):
+        await within(clock, 10, work(), Timeout)
