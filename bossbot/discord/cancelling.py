@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
+import hikari
+
 from bossbot.discord.registry import Services
 from bossbot.discord.uploads import posts_of
 from bossbot.errors import NoJob, NotYours, UnknownJob
@@ -63,5 +67,6 @@ async def delete_for(
     assert services.rest is not None, "deleting posts needs Discord"  # noqa: S101
     posts = await posts_of(services.rest, job, services.me(), job.batches_done or None)
     for message_id in posts.values():
-        await services.rest.delete_message(job.channel_id or 0, message_id)
+        with suppress(hikari.NotFoundError):  # deleted meanwhile, by a person or a click
+            await services.rest.delete_message(job.channel_id or 0, message_id)
     return deleted_text(job.id, len(posts))
