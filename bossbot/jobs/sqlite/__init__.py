@@ -6,7 +6,7 @@ updates, leases) < ``SqliteStore`` (the queue: admission, claiming, pruning).
 
 from bossbot.jobs.sqlite.migrations import MIGRATIONS
 from bossbot.jobs.sqlite.reader import SqliteReader
-from bossbot.jobs.sqlite.schema import SchemaError, migrate, version
+from bossbot.jobs.sqlite.schema import SchemaError, file_version, migrate, version
 from bossbot.jobs.sqlite.store import FILENAME, SqliteStore
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "SchemaError",
     "SqliteReader",
     "SqliteStore",
+    "file_version",
     "migrate",
     "version",
 ]

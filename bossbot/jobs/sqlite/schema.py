@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from bossbot.jobs.sqlite.migrations import MIGRATIONS
 
@@ -15,6 +16,21 @@ class SchemaError(Exception):
 def version(conn: sqlite3.Connection) -> int:
     """The schema version recorded in the database file."""
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def file_version(path: Path) -> int:
+    """The schema version of the database file at ``path``, read without changing it.
+
+    Raises:
+        sqlite3.Error: The file cannot be read as a database.
+    """
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        current = version(conn)
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+    return current
 
 
 def statements(script: str) -> Iterator[str]:
