@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 from bench.figures import Figure, percentile
-from bossbot.jobs import JobRequest, JobStore
-from bossbot.jobs.admission import admit, new_job
-from bossbot.jobs.machine import RUNNING
+from bossbot.jobs import RUNNING, JobRequest, SqliteStore
 from bossbot.messages.queue import queue_view
 
 GUILD, CHANNEL = 1180000000000000100, 1180000000000000200
@@ -20,7 +19,7 @@ FINISHED = ("done",) * 18 + ("failed",) * 1 + ("cancelled",) * 1
 ACTIVE = ("fetching", "uploading") * 5 + ("queued",) * 40  # a full default queue (50)
 
 
-def populate(store: JobStore, total: int) -> None:
+def populate(store: SqliteStore, total: int) -> None:
     """``total`` jobs in one guild: the last 50 unfinished, the rest finished."""
     rng, now = random.Random(7), time.time()
     states = [rng.choice(FINISHED) for _ in range(total - len(ACTIVE))] + list(ACTIVE)
@@ -31,24 +30,24 @@ def populate(store: JobStore, total: int) -> None:
                 requester_id=1000 + index % 97, requester_name=f"user{index % 97}",
                 guild_id=GUILD, channel_id=CHANNEL, priority=rng.choice((0, 0, 5, 10)),
             )  # fmt: skip
-            job = new_job(request, origin="bot", max_attempts=3, now=now - total + index)
+            job = request.new_job(origin="bot", max_attempts=3, now=now - total + index)
             job.id, job.state = f"j{index:06d}", state
             store.insert(job)
 
 
-def timed(action: Callable[[], Any], reps: int) -> list[float]:
-    """Milliseconds of each of ``reps`` calls."""
+async def timed(action: Callable[[], Awaitable[Any]], reps: int) -> list[float]:
+    """Milliseconds of each of ``reps`` calls (the SQLite store answers inline)."""
     times = []
     for _ in range(reps):
         start = time.perf_counter()
-        action()
+        await action()
         times.append((time.perf_counter() - start) * 1000)
     return times
 
 
-def _queue_view(store: JobStore) -> str:
+async def _queue_view(store: SqliteStore) -> str:
     """What ``$dlq`` does: the guild's unfinished jobs, split, sorted and rendered."""
-    active = store.guild_jobs(GUILD)
+    active = await store.guild_jobs(GUILD)
     running = [job for job in active if job.state in RUNNING]
     waiting = sorted(
         (j for j in active if j.state == "queued"), key=lambda j: (-j.priority, j.created_at)
@@ -63,20 +62,30 @@ def _figure(key: str, name: str, ms: list[float], target: str = "") -> Figure:
 
 def store_scale(total: int = 10_000, reps: int = 200) -> list[Figure]:
     """Time the store's hot paths with ``total`` jobs in the database."""
+    return asyncio.run(_store_scale(total, reps))
+
+
+async def _positions(store: SqliteStore, ids: list[str]) -> list[int | None]:
+    """Ten queue positions, as the refresh after a job leaves the queue reads them."""
+    return [await store.position(job_id) for job_id in ids]
+
+
+async def _store_scale(total: int, reps: int) -> list[Figure]:
     with tempfile.TemporaryDirectory(prefix="bench-store-") as tmp:
-        store = JobStore.open(Path(tmp) / "jobs.sqlite3")
+        store = SqliteStore.open(Path(tmp) / "jobs.sqlite3")
         populate(store, total)
-        queued = [job.id for job in store.queued("bot")]
-        view = timed(lambda: _queue_view(store), reps)
-        positions = timed(lambda: [store.position(i) for i in queued[:10]], reps)
-        listing = timed(lambda: store.queued("bot"), reps)
+        queued = [job.id for job in await store.queued("bot")]
+        view = await timed(lambda: _queue_view(store), reps)
+        positions = await timed(lambda: _positions(store, queued[:10]), reps)
+        listing = await timed(lambda: store.queued("bot"), reps)
         starts = iter(queued)
-        transition = timed(lambda: store.transition(next(starts), "start"), len(queued))
+        transition = await timed(lambda: store.transition(next(starts), "start"), len(queued))
         request = JobRequest(url="https://x.com/u/status/1", cap=1, guild_id=GUILD)
-        enqueue = timed(
-            lambda: admit(store, new_job(request, origin="bot", max_attempts=3, now=time.time()),
-                          max_queue=10**6, user_limit=10**6), reps)  # fmt: skip
-        store.close()
+        enqueue = await timed(
+            lambda: store.admit(request.new_job(origin="bot", max_attempts=3, now=time.time()),
+                                max_queue=10**6, user_limit=10**6), reps)  # fmt: skip
+        counts = await timed(store.counts, reps)
+        await store.close()
     label = f"{total:,} jobs"
     return [
         _figure("queue_view", f"store {label}: queue view ($dlq)", view, "< 10"),
@@ -84,4 +93,5 @@ def store_scale(total: int = 10_000, reps: int = 200) -> list[Figure]:
         _figure("queued_list", f"store {label}: queued list (positions refresh)", listing),
         _figure("transition", f"store {label}: one transition", transition),
         _figure("enqueue", f"store {label}: enqueue", enqueue),
+        _figure("counts", f"store {label}: jobs per state ($health, /metrics)", counts),
     ]

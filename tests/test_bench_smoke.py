@@ -31,6 +31,7 @@ FIGURES = [
     "store.queued_list",
     "store.transition",
     "store.enqueue",
+    "store.counts",
 ]
 
 

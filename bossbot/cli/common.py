@@ -6,7 +6,8 @@ import sqlite3
 import sys
 
 from bossbot.jobs import JobStore
-from bossbot.jobs.schema import SchemaError
+from bossbot.jobs.sqlite import SchemaError
+from bossbot.jobs.stores import open_store as open_job_store
 from bossbot.logs import setup_logging
 from bossbot.settings import Settings, SettingsError, load_settings
 from bossbot.spec import Spec, load_spec
@@ -27,7 +28,7 @@ def settings_and_spec() -> tuple[Settings, Spec]:
 def open_store(settings: Settings) -> JobStore:
     """The job store under the data dir; an unusable data dir is a settings error."""
     try:
-        return JobStore.in_dir(settings.data_dir)
+        return open_job_store(settings)
     except (OSError, sqlite3.Error, SchemaError) as exc:
         raise SettingsError(f"BOSSBOT_DATA_DIR ({settings.data_dir}) is unusable: {exc}") from None
 

@@ -90,7 +90,7 @@ async def fetch_one(url: str, out: Path, settings: Settings, spec: Spec) -> int:
     finally:
         await executor.stop()
         await workers.stop()
-        store.close()
+        await store.close()
     for path in delivery.delivered:
         print(path)
     return 0 if job.state == "done" else 1

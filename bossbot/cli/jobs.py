@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import time
 
 from bossbot.cli.common import open_store
-from bossbot.jobs import FILENAME, diagram
+from bossbot.jobs import FILENAME, Job, diagram
 from bossbot.messages.joblist import jobs_table
-from bossbot.settings import load_settings
+from bossbot.settings import Settings, load_settings
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -30,9 +31,14 @@ def run(args: argparse.Namespace) -> int:
     if not (settings.data_dir / FILENAME).is_file():
         print(jobs_table([], time.time()))
         return 0
+    print(jobs_table(asyncio.run(_recent(settings, args.limit)), time.time()))
+    return 0
+
+
+async def _recent(settings: Settings, limit: int) -> list[Job]:
+    """The ``limit`` most recent jobs of the data dir's store."""
     store = open_store(settings)
     try:
-        print(jobs_table(store.recent(args.limit), time.time()))
+        return await store.recent(limit)
     finally:
-        store.close()
-    return 0
+        await store.close()

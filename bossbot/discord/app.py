@@ -37,8 +37,20 @@ def _latency(bot: hikari.GatewayBot) -> float | None:
     return None if math.isnan(value) or math.isinf(value) else value
 
 
-def build_app(settings: Settings, spec: Spec, services: Services | None = None) -> BotApp:
-    """Create the bot, compile the spec into slash and prefix commands, wire the events."""
+def _me(bot: hikari.GatewayBot) -> int | None:
+    """The bot's user id, once the gateway said who it is."""
+    me = bot.get_me()
+    return int(me.id) if me else None
+
+
+def build_app(
+    settings: Settings, spec: Spec, services: Services | None = None, *, max_retries: int = 3
+) -> BotApp:
+    """Create the bot, compile the spec into slash and prefix commands, wire the events.
+
+    ``max_retries`` is hikari's own retries of a request answered 5xx (tests turn them off
+    to see each failure reach the bot).
+    """
     bot = hikari.GatewayBot(
         settings.require_token(),
         intents=INTENTS,
@@ -46,10 +58,12 @@ def build_app(settings: Settings, spec: Spec, services: Services | None = None) 
         banner=None,
         logs=None,
         suppress_optimization_warning=True,
+        max_retries=max_retries,
     )
     services = services or Services(spec=spec, settings=settings)
     services.latency = lambda: _latency(bot)
     services.rest = bot.rest
+    services.me = lambda: _me(bot)
     attach_jobs(bot, services)
     client = lightbulb.client_from_app(bot, default_enabled_guilds=settings.guild_ids)
     for name, command in spec.commands.items():

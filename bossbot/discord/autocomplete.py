@@ -17,7 +17,7 @@ def job_choices(services: Services) -> Provider:
     async def provide(ctx: lightbulb.AutocompleteContext[str]) -> None:
         typed = str(ctx.focused.value or "").strip().lower()
         store = services.jobs.store if services.jobs else None
-        jobs = store.user_jobs(int(ctx.interaction.user.id)) if store else []
+        jobs = await store.user_jobs(int(ctx.interaction.user.id)) if store else []
         choices = [
             (f"{job.id} · {job.site or 'link'} · {job.state} · {job.url}"[:100], job.id)
             for job in reversed(jobs)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from bossbot.jobs import Job, JobEvent, JobListener
 
@@ -16,7 +16,7 @@ class QueuePositions:
     one edit per waiting job per progress interval.
     """
 
-    def __init__(self, status: JobListener, queued: Callable[[], list[Job]]) -> None:
+    def __init__(self, status: JobListener, queued: Callable[[], Awaitable[list[Job]]]) -> None:
         """Refresh through ``status``; ``queued`` lists waiting jobs in run order."""
         self.status, self.queued = status, queued
 
@@ -24,6 +24,6 @@ class QueuePositions:
         """After a job leaves the queue, re-announce the positions of those still in it."""
         if event.name not in LEAVES_QUEUE:
             return
-        for position, waiting in enumerate(self.queued(), start=1):
+        for position, waiting in enumerate(await self.queued(), start=1):
             if waiting.id != job.id:
                 await self.status.on_update(waiting, JobEvent("queued", position=position))

@@ -28,6 +28,7 @@ class Services:
         latency: Returns the gateway heartbeat latency in seconds (None if unknown).
         jobs: The job executor, None when downloads are not wired.
         rest: Discord's REST client, for messages outside a command's reply.
+        me: Returns the bot's user id once connected (None before).
         metrics: The metrics registry, when the bot keeps one.
         autocomplete: Autocomplete providers by action name (``cancel``: job ids).
         workers: The worker processes and egress guard downloads run in.
@@ -39,6 +40,7 @@ class Services:
     latency: Callable[[], float | None] = lambda: None
     jobs: Executor | None = None
     rest: hikari.api.RESTClient | None = None
+    me: Callable[[], int | None] = lambda: None
     metrics: Metrics | None = None
     autocomplete: dict[str, Any] = field(default_factory=dict)
     workers: Workers | None = None

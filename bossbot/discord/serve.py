@@ -11,7 +11,7 @@ import hikari
 from loguru import logger
 
 from bossbot.discord.app import BotApp, build_app
-from bossbot.ops import gateway_alive, start_metrics_server
+from bossbot.ops import problem_of, start_metrics_server
 from bossbot.settings import Settings
 from bossbot.spec import Spec
 
@@ -21,8 +21,8 @@ async def serve(app: BotApp, stop: asyncio.Event) -> None:
     metrics = app.services.metrics
     server = None
     if metrics is not None:
-        alive = partial(gateway_alive, app.bot)
-        server = await start_metrics_server(app.services.settings.metrics_addr, metrics, alive)
+        problem = partial(problem_of, app.bot, app.services.jobs)
+        server = await start_metrics_server(app.services.settings.metrics_addr, metrics, problem)
     try:
         await _serve(app, stop)
     finally:
@@ -47,7 +47,7 @@ async def _serve(app: BotApp, stop: asyncio.Event) -> None:
         stopped.cancel()
         if jobs is not None:
             await jobs.stop()
-            jobs.store.close()
+            await jobs.store.close()
         if warming is not None:
             warming.cancel()
             await asyncio.gather(warming, return_exceptions=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Protocol, TypeVar
 
 T = TypeVar("T")
@@ -20,8 +20,12 @@ class Clock(Protocol):
         """Seconds since the epoch."""
         ...
 
-    async def sleep(self, seconds: float) -> None:
-        """Return after ``seconds`` of this clock's time."""
+    def sleep(self, seconds: float) -> Awaitable[None]:
+        """An awaitable done ``seconds`` of this clock's time after this call.
+
+        The deadline is fixed by the call, not when the awaitable first runs (a sleep
+        wrapped in a task that starts later still ends on time).
+        """
         ...
 
 
@@ -32,9 +36,14 @@ class SystemClock:
         """``time.time()``."""
         return time.time()
 
-    async def sleep(self, seconds: float) -> None:
-        """``asyncio.sleep``."""
-        await asyncio.sleep(max(seconds, 0.0))
+    def sleep(self, seconds: float) -> Awaitable[None]:
+        """Sleep until ``seconds`` after this call, by the monotonic clock."""
+        return _sleep_until(time.monotonic() + seconds)
+
+
+async def _sleep_until(deadline: float) -> None:
+    """``asyncio.sleep`` until the monotonic ``deadline``."""
+    await asyncio.sleep(max(deadline - time.monotonic(), 0.0))
 
 
 async def _stop(task: asyncio.Future[object]) -> None:
@@ -43,13 +52,19 @@ async def _stop(task: asyncio.Future[object]) -> None:
     await asyncio.gather(task, return_exceptions=True)
 
 
-async def within(clock: Clock, seconds: float, work: Awaitable[T]) -> T:
+async def within(
+    clock: Clock,
+    seconds: float,
+    work: Awaitable[T],
+    late: Callable[[str], Exception] = TimeoutError,
+) -> T:
     """Await ``work``, but cancel it once ``seconds`` of clock time have passed.
 
     Cancelling the caller cancels ``work`` too and waits for it to stop.
 
     Raises:
-        TimeoutError: The time ran out; ``work`` has been cancelled and has finished.
+        Exception: ``late`` (TimeoutError by default) when the time ran out (``work`` has
+            been cancelled and has finished), or when ``work`` itself timed out.
     """
     task = asyncio.ensure_future(work)
     timer = asyncio.ensure_future(clock.sleep(seconds))
@@ -62,8 +77,11 @@ async def within(clock: Clock, seconds: float, work: Awaitable[T]) -> T:
         timer.cancel()
     if not task.done():
         await _stop(task)
-        raise TimeoutError(f"took longer than {seconds:g} s")
-    return task.result()
+        raise late(f"took longer than {seconds:g} s")
+    try:
+        return task.result()
+    except TimeoutError as exc:
+        raise late(f"timed out: {exc}") from None
 
 
 async def wake_or_sleep(clock: Clock, wake: asyncio.Event, seconds: float | None) -> None:

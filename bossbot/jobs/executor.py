@@ -1,23 +1,23 @@
-"""The executor: admits jobs, runs a bounded number at once, cancels, stops, recovers."""
+"""The executor: the core's one entry point for frontends (submit, cancel, wait, health)."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Iterable
-from contextlib import suppress
 
 from bossbot.errors import AlreadyFinished, NoJob
-from bossbot.jobs.admission import admit, new_job
 from bossbot.jobs.clock import Clock
-from bossbot.jobs.delivery import Delivery, JobListener
 from bossbot.jobs.leases import new_owner
-from bossbot.jobs.machine import FINAL, TransitionNotAllowed
-from bossbot.jobs.model import Job, JobEvent, JobRequest
+from bossbot.jobs.ledger import Ledger
+from bossbot.jobs.life import JobLife
+from bossbot.jobs.machine import TransitionNotAllowed
+from bossbot.jobs.model import Job, JobRequest
 from bossbot.jobs.notify import Notifier
+from bossbot.jobs.plugins import Delivery, FetchFn, JobEvent, JobListener, SplitFn, ValidateFn
 from bossbot.jobs.retry import Jitter, RetryPolicy, Rng
-from bossbot.jobs.runtime import FetchFn, Runtime, SplitFn, ValidateFn
 from bossbot.jobs.scheduler import Scheduler
 from bossbot.jobs.store import JobStore
+from bossbot.jobs.supervise import Supervisor
 from bossbot.media import batches
 from bossbot.settings import Settings
 from bossbot.spec import Spec
@@ -33,32 +33,25 @@ class Executor:
     """
 
     def __init__(
-        self,
-        store: JobStore,
-        *,
-        spec: Spec,
-        settings: Settings,
-        fetch: FetchFn,
-        validate: ValidateFn,
-        delivery: Delivery,
-        listeners: Iterable[JobListener] = (),
-        clock: Clock | None = None,
-        rng: Rng | None = None,
-        split: SplitFn = batches,
-        origin: str = "bot",
-        only_own: bool = False,
-        resume: bool = True,
-        lease_ttl: float = 60.0,
-        jitter: Jitter = "equal",
-    ) -> None:
+        self, store: JobStore, *, spec: Spec, settings: Settings, fetch: FetchFn,
+        validate: ValidateFn, delivery: Delivery, listeners: Iterable[JobListener] = (),
+        clock: Clock | None = None, rng: Rng | None = None, split: SplitFn = batches,
+        origin: str = "bot", only_own: bool = False, resume: bool = True,
+        lease_ttl: float = 60.0, jitter: Jitter = "equal",
+    ) -> None:  # fmt: skip
         store.clock = clock = clock or store.clock
-        self.rt = Runtime(
-            store, spec, settings, fetch, validate, delivery, Notifier(listeners),
-            clock, rng or random.Random(), new_owner(), origin,
-            RetryPolicy.from_limits(spec.limits, jitter), split, lease_ttl,
+        rng, policy = rng or random.Random(), RetryPolicy.from_limits(spec.limits, jitter)
+        self.store, self.spec, self.origin, self.notifier = store, spec, origin, Notifier(listeners)
+        self.ledger = Ledger(store, self.notifier, owner=new_owner(), data_dir=settings.data_dir)
+        self.life = JobLife(
+            self.ledger, spec=spec, settings=settings, fetch=fetch, validate=validate,
+            delivery=delivery, split=split, policy=policy, rng=rng,
         )  # fmt: skip
-        self.store = store
-        self.scheduler = Scheduler(self.rt, resume=resume, only_own=only_own)
+        self.supervisor = Supervisor(clock, policy, rng)
+        self.scheduler = Scheduler(
+            self.ledger, self.life, self.supervisor, limits=spec.limits, origin=origin,
+            lease_ttl=lease_ttl, resume=resume, only_own=only_own,
+        )  # fmt: skip
 
     async def start(self) -> None:
         """Recover what a previous process left, then start running queued jobs."""
@@ -68,6 +61,10 @@ class Executor:
         """Stop running; unfinished jobs keep their state and resume on the next start."""
         await self.scheduler.stop()
 
+    def failing(self) -> list[str]:
+        """Names of the executor's loops that keep failing (none when healthy)."""
+        return self.supervisor.failing()
+
     async def submit(self, request: JobRequest) -> Job:
         """Queue a new job.
 
@@ -75,43 +72,48 @@ class Executor:
             QueueFull: The queue holds ``limits.max_queue`` unfinished jobs.
             UserQueueFull: The requester has ``request.user_limit`` unfinished jobs.
         """
-        limits = self.rt.spec.limits
-        job = new_job(
-            request, origin=self.rt.origin, max_attempts=limits.attempts, now=self.rt.clock.now()
+        limits = self.spec.limits
+        job = request.new_job(
+            origin=self.origin, max_attempts=limits.attempts, now=self.ledger.clock.now()
         )
-        job = admit(self.store, job, max_queue=limits.max_queue, user_limit=request.user_limit)
+        job = await self.store.admit(job, max_queue=limits.max_queue, user_limit=request.user_limit)
         if self.scheduler.only_own:
             self.scheduler.own.add(job.id)
-        await self.rt.notifier.emit(job, JobEvent("queued", position=self.store.position(job.id)))
+        position = await self.store.position(job.id)
+        await self.ledger.tell(job, JobEvent("queued", position=position))
         self.scheduler.wake()
         return job
 
     async def cancel(self, job_id: str) -> Job:
-        """Cancel a job in any unfinished state; a running download stops and its files go.
+        """Cancel a job in any unfinished state.
+
+        The cancel is committed first; then a download running here stops and its files
+        go (one running elsewhere stops at its process's next lease renewal).
 
         Raises:
             NoJob: No such job.
             AlreadyFinished: The job is done, failed or cancelled already.
         """
-        job = self.get(job_id)
-        if job.state in FINAL:
-            raise AlreadyFinished(f"job {job_id} is {job.state}", job=job_id, state=job.state)
-        if await self.scheduler.interrupt(job_id, "cancel"):
-            job = self.get(job_id)
-        if job.state not in FINAL:  # queued, running elsewhere, or its task had not started
-            with suppress(TransitionNotAllowed):  # it finished meanwhile
-                job = await self.rt.step(job, "cancel")
-        return self.get(job_id)
+        job = await self.get(job_id)
+        try:
+            job = await self.ledger.step(job, "cancel", owned=False)
+        except TransitionNotAllowed:
+            job = await self.get(job_id)
+            detail = f"job {job_id} is {job.state}"
+            raise AlreadyFinished(detail, job=job_id, state=job.state) from None
+        await self.scheduler.stop_task(job_id)
+        return job
 
-    def get(self, job_id: str) -> Job:
+    async def get(self, job_id: str) -> Job:
         """The stored job. Raises NoJob when there is none."""
-        job = self.store.get(job_id)
+        job = await self.store.get(job_id)
         if job is None:
             raise NoJob(f"no job {job_id}", job=job_id)
         return job
 
     async def wait(self, job_id: str) -> Job:
         """Wait until a job run by this process reaches a final state, and return it."""
-        while (job := self.get(job_id)).state not in FINAL:
-            await self.rt.finished_event(job_id).wait()
+        job = await self.ledger.until_final(job_id)
+        if job is None:
+            raise NoJob(f"no job {job_id}", job=job_id)
         return job

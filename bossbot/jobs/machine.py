@@ -30,13 +30,21 @@ class Stateful(Protocol):
         """True when another attempt is allowed after the current one."""
         ...
 
+    def files_kept(self) -> bool:
+        """True when validated files wait to be posted (a retried upload)."""
+        ...
+
 
 class InvalidStoredState(ValueError):
     """A stored job row names a state the machine does not know."""
 
 
 class JobMachine(StateMachine):
-    """queued -> fetching -> validating -> uploading -> done; failed/cancelled from any."""
+    """queued -> fetching -> validating -> uploading -> done; failed/cancelled from any.
+
+    ``start`` goes straight to ``uploading`` when the job kept its validated files (an
+    upload that failed and is retried posts them again instead of downloading again).
+    """
 
     queued = State(initial=True)
     fetching = State()
@@ -46,7 +54,7 @@ class JobMachine(StateMachine):
     failed = State(final=True)
     cancelled = State(final=True)
 
-    start = queued.to(fetching)
+    start = queued.to(uploading, cond="files_kept") | queued.to(fetching)
     fetched = fetching.to(validating)
     validated = validating.to(uploading)
     delivered = uploading.to(done)

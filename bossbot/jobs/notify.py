@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 
 from loguru import logger
 
-from bossbot.jobs.delivery import JobListener
-from bossbot.jobs.model import Job, JobEvent
+from bossbot.jobs.model import Job
+from bossbot.jobs.plugins import JobEvent, JobListener
+
+Guard = Callable[[], Awaitable[bool]]
 
 
 class Notifier:
@@ -18,10 +20,18 @@ class Notifier:
         self.listeners = list(listeners)
         self._tails: dict[str, asyncio.Task[None]] = {}
 
-    async def _call(self, previous: asyncio.Task[None] | None, job: Job, event: JobEvent) -> None:
-        """Wait for the job's previous event, then tell every listener about this one."""
+    async def _call(
+        self, previous: asyncio.Task[None] | None, job: Job, event: JobEvent, guard: Guard | None
+    ) -> None:
+        """Wait for the job's previous event, run ``guard``, then tell every listener."""
         if previous is not None:
             await asyncio.gather(previous, return_exceptions=True)
+        try:
+            if guard is not None and not await guard():
+                return
+        except Exception:
+            logger.opt(exception=True).warning("could not record {} of job {}", event.name, job.id)
+            return
         for listener in self.listeners:
             try:
                 await listener.on_update(job, event)
@@ -30,9 +40,15 @@ class Notifier:
                     "listener failed on {} of job {}", event.name, job.id
                 )
 
-    def emit_soon(self, job: Job, event: JobEvent) -> asyncio.Task[None]:
-        """Queue ``event`` after the job's earlier events; returns the delivering task."""
-        task = asyncio.ensure_future(self._call(self._tails.get(job.id), job, event))
+    def emit_soon(
+        self, job: Job, event: JobEvent, guard: Guard | None = None
+    ) -> asyncio.Task[None]:
+        """Queue ``event`` after the job's earlier events; returns the delivering task.
+
+        ``guard`` runs in that order first (e.g. the write of a progress report); when it
+        returns False the event is dropped.
+        """
+        task = asyncio.ensure_future(self._call(self._tails.get(job.id), job, event, guard))
         self._tails[job.id] = task
         task.add_done_callback(lambda done: self._forget(job.id, done))
         return task

@@ -45,8 +45,12 @@ class RetryPolicy:
         """The policy declared in ``commands.toml``."""
         return cls(limits.backoff_base, limits.backoff_max, jitter)
 
+    def backoff(self, failures: int, rng: Rng) -> float:
+        """Seconds to wait after ``failures`` failures in a row (1-based)."""
+        return backoff_delay(failures, base=self.base, cap=self.cap, rng=rng, jitter=self.jitter)
+
     def delay(self, error: BossError, attempt: int, attempts_left: bool, rng: Rng) -> float | None:
         """Seconds until the next attempt, or None when the job must fail now."""
         if not (error.transient and attempts_left):
             return None
-        return backoff_delay(attempt, base=self.base, cap=self.cap, rng=rng, jitter=self.jitter)
+        return self.backoff(attempt, rng)

@@ -1,37 +1,46 @@
-"""The scheduling loop (bounded concurrency) and the heartbeat (leases, late recovery)."""
+"""Scheduling: claim due jobs into bounded slots, one task per job; keep leases alive."""
 
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 
-from bossbot.jobs.admission import claim_next
+from loguru import logger
+
 from bossbot.jobs.clock import wake_or_sleep
-from bossbot.jobs.leases import release, renew
+from bossbot.jobs.ledger import Ledger
+from bossbot.jobs.life import JobLife
 from bossbot.jobs.model import Job
 from bossbot.jobs.recovery import recover
-from bossbot.jobs.runner import run_job
-from bossbot.jobs.runtime import Runtime
+from bossbot.jobs.supervise import Supervisor
+from bossbot.spec import Limits
+
+DAY = 86_400.0
 
 
 class Scheduler:
-    """Starts queued jobs while fewer than ``limits.max_concurrent`` run in this process."""
+    """Runs at most ``limits.max_concurrent`` jobs of ``origin`` at once in this process.
 
-    def __init__(self, rt: Runtime, *, resume: bool, only_own: bool) -> None:
-        self.rt = rt
-        self.resume = resume
-        self.only_own = only_own
+    Supervised loops: ``scheduler`` claims due jobs into free slots; ``leases`` renews the
+    running jobs' leases, stops lost ones, recovers dead processes' jobs, prunes old ones.
+    """
+
+    def __init__(
+        self, ledger: Ledger, life: JobLife, supervisor: Supervisor, *, limits: Limits,
+        origin: str, lease_ttl: float, resume: bool, only_own: bool,
+    ) -> None:  # fmt: skip
+        self.ledger, self.life, self.supervisor, self.limits = ledger, life, supervisor, limits
+        self.origin, self.ttl, self.resume, self.only_own = origin, lease_ttl, resume, only_own
         self.own: set[str] = set()
         self.tasks: dict[str, asyncio.Task[Job | None]] = {}
-        self.reasons: dict[str, str] = {}
         self._wake = asyncio.Event()
-        self._loops: list[asyncio.Task[None]] = []
         self._stopping = False
 
     async def start(self) -> None:
-        """Recover what dead processes left, then start the scheduling loop and heartbeat."""
-        for job in (await recover(self.rt, resume=self.resume)).redeliver:
-            self.spawn(job)
-        self._loops = [asyncio.ensure_future(self._schedule()), asyncio.ensure_future(self._beat())]
+        """Recover what dead processes left, then start both loops."""
+        await self._recover()
+        self.supervisor.start("scheduler", self._schedule)
+        self.supervisor.start("leases", self._beat)
         await asyncio.sleep(0)  # let both loops begin (and arm their timers)
 
     def wake(self) -> None:
@@ -39,23 +48,30 @@ class Scheduler:
         self._wake.set()
 
     def spawn(self, job: Job) -> None:
-        """Run a job this process has leased, as its own task."""
-        task = asyncio.ensure_future(run_job(self.rt, job, self.reasons))
+        """Run a leased job as the one task of its id (after the previous one, if any)."""
+        previous = self.tasks.get(job.id)
+        if previous is not None and not previous.done():
+            logger.warning("job {} still has a task here; the new run waits for it", job.id)
+        task = asyncio.ensure_future(self._run_after(previous, job))
         self.tasks[job.id] = task
-        task.add_done_callback(lambda _: self._finished(job.id))
+        task.add_done_callback(partial(self._finished, job.id))
 
-    def _finished(self, job_id: str) -> None:
-        """Free the slot of a finished task."""
-        self.tasks.pop(job_id, None)
-        self.reasons.pop(job_id, None)
+    async def _run_after(self, previous: asyncio.Task[Job | None] | None, job: Job) -> Job | None:
+        if previous is not None:
+            await asyncio.gather(previous, return_exceptions=True)
+        return await self.life.run(job)
+
+    def _finished(self, job_id: str, task: asyncio.Task[Job | None]) -> None:
+        """Free the slot of a finished task (only if it is still the job's task)."""
+        if self.tasks.get(job_id) is task:
+            del self.tasks[job_id]
         self.wake()
 
-    async def interrupt(self, job_id: str, reason: str) -> bool:
+    async def stop_task(self, job_id: str) -> bool:
         """Cancel the job's task, if it runs here, and wait until it has cleaned up."""
         task = self.tasks.get(job_id)
         if task is None:
             return False
-        self.reasons[job_id] = reason
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
         return True
@@ -63,52 +79,41 @@ class Scheduler:
     async def stop(self) -> None:
         """Stop both loops and every running task, leaving their jobs resumable."""
         self._stopping = True
-        for loop in self._loops:
-            loop.cancel()
-        await asyncio.gather(*self._loops, return_exceptions=True)
-        running = dict(self.tasks)
-        for job_id, task in running.items():
-            self.reasons[job_id] = "stop"
+        await self.supervisor.stop()
+        running = list(self.tasks.values())
+        for task in running:
             task.cancel()
-        await asyncio.gather(*running.values(), return_exceptions=True)
-        release(self.rt.store, list(running), self.rt.owner)
-
-    def _fill(self) -> None:
-        """Start due jobs, best first, until every slot is taken."""
-        limit = self.rt.spec.limits.max_concurrent
-        while not self._stopping and len(self.tasks) < limit:
-            job = claim_next(
-                self.rt.store,
-                origin=self.rt.origin,
-                owner=self.rt.owner,
-                ttl=self.rt.lease_ttl,
-                ids=self.own if self.only_own else None,
-            )
-            if job is None:
-                return
-            self.spawn(job)
+        await asyncio.gather(*running, return_exceptions=True)
 
     async def _schedule(self) -> None:
-        """Fill the slots, then sleep until woken or until a delayed retry is due."""
-        while True:
-            self._wake.clear()
-            self._fill()
-            delay = None
-            due = self.rt.store.next_due(self.rt.origin)
-            if due is not None and len(self.tasks) < self.rt.spec.limits.max_concurrent:
-                now = self.rt.clock.now()
-                delay = due - now if due > now else None
-            await wake_or_sleep(self.rt.clock, self._wake, delay)
+        """Fill the free slots, best job first; then sleep until woken or a retry is due."""
+        self._wake.clear()
+        while not self._stopping and len(self.tasks) < self.limits.max_concurrent:
+            ids = self.own if self.only_own else None
+            until = self.ledger.clock.now() + self.ttl
+            job = await self.ledger.store.claim(self.origin, self.ledger.owner, until, ids)
+            if job is None:
+                break
+            self.spawn(job)
+        due, now = await self.ledger.store.next_due(self.origin), self.ledger.clock.now()
+        free = len(self.tasks) < self.limits.max_concurrent
+        delay = due - now if due is not None and due > now and free else None
+        await wake_or_sleep(self.ledger.clock, self._wake, delay)
 
     async def _beat(self) -> None:
-        """Renew leases; stop jobs taken over or cancelled elsewhere; recover dead ones."""
-        while True:
-            await self.rt.clock.sleep(self.rt.lease_ttl / 3)
-            until = self.rt.clock.now() + self.rt.lease_ttl
-            for job_id in renew(self.rt.store, list(self.tasks), self.rt.owner, until):
-                if job_id in self.tasks:
-                    self.reasons[job_id] = "external"
-                    self.tasks[job_id].cancel()
-            for job in (await recover(self.rt, resume=self.resume)).redeliver:
-                self.spawn(job)
-            self.wake()
+        """Renew leases; stop jobs lost (cancelled or taken over elsewhere); recover; prune."""
+        await self.ledger.clock.sleep(self.ttl / 3)
+        until = self.ledger.clock.now() + self.ttl
+        for job_id in await self.ledger.store.renew(list(self.tasks), self.ledger.owner, until):
+            if (task := self.tasks.get(job_id)) is not None:
+                task.cancel()
+        await self._recover()
+        keep = self.limits.keep_finished_days * DAY
+        await self.ledger.store.prune(self.ledger.clock.now() - keep)
+        self.wake()
+
+    async def _recover(self) -> None:
+        """Take over stale jobs; deliver again the uploads among them."""
+        kw = {"origin": self.origin, "ttl": self.ttl, "resume": self.resume}
+        for job in await recover(self.ledger, running=self.tasks, **kw):
+            self.spawn(job)

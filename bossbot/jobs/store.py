@@ -1,115 +1,115 @@
-"""The job store: one SQLite file in WAL mode; every transition is one committed write."""
+"""The job store: the one seam between the job core and a database.
+
+Everything that reads or writes jobs (executor, Discord frontend, ops, command line) goes
+through these protocols. The embedded implementation is
+:class:`~bossbot.jobs.sqlite.SqliteStore`; a shared PostgreSQL one implements the same
+methods. Every method is a coroutine; every write is atomic and committed when it returns.
+"""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Any
+from collections.abc import Collection
+from typing import Any, Protocol
 
-from bossbot.errors import NoJob
-from bossbot.jobs.clock import Clock, SystemClock
-from bossbot.jobs.codec import COLUMNS, encode, from_row, to_row
-from bossbot.jobs.machine import FINAL, send
+from bossbot.jobs.clock import Clock
 from bossbot.jobs.model import Job
-from bossbot.jobs.queries import JobQueries
-from bossbot.jobs.schema import migrate
-
-FILENAME = "jobs.sqlite3"
 
 
 class LeaseLost(Exception):
     """Another process now owns the job: this one must not change it any more."""
 
 
-class JobStore(JobQueries):
-    """Jobs in SQLite. Use one store per process; several processes may share the file."""
+class JobReader(Protocol):
+    """The read side: what frontends show and what the scheduler looks at."""
 
-    def __init__(self, conn: sqlite3.Connection, clock: Clock | None = None) -> None:
-        self.conn = conn
-        self.clock = clock or SystemClock()
+    clock: Clock
 
-    @classmethod
-    def open(cls, path: Path, clock: Clock | None = None) -> JobStore:
-        """Open (creating and migrating if needed) the database file at ``path``."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        migrate(conn)
-        return cls(conn, clock)
+    async def get(self, job_id: str) -> Job | None:
+        """The job, or None."""
 
-    @classmethod
-    def in_dir(cls, data_dir: Path, clock: Clock | None = None) -> JobStore:
-        """Open ``jobs.sqlite3`` under the data dir."""
-        return cls.open(data_dir / FILENAME, clock)
+    async def stale(self, now: float, origin: str) -> list[Job]:
+        """Started jobs of ``origin`` whose lease is missing or expired before ``now``."""
 
-    def close(self) -> None:
-        """Close the connection."""
-        self.conn.close()
+    async def next_due(self, origin: str) -> float | None:
+        """When the earliest queued job of ``origin`` becomes runnable."""
 
-    @contextmanager
-    def tx(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (``BEGIN IMMEDIATE``), committed on success."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+    async def queued(self, origin: str) -> list[Job]:
+        """Queued jobs of ``origin`` in the order they will run."""
 
-    def insert(self, job: Job) -> Job:
-        """Store a new job row."""
-        row = to_row(job)
-        marks = ", ".join(f":{name}" for name in row)
-        self.conn.execute(f"INSERT INTO jobs ({', '.join(row)}) VALUES ({marks})", row)  # noqa: S608
-        return job
+    async def position(self, job_id: str) -> int | None:
+        """1-based place of a queued job in its queue; None when it is not queued."""
 
-    def get(self, job_id: str) -> Job | None:
-        """The job with id ``job_id``, or None."""
-        row = self.conn.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
-        return None if row is None else from_row(row)
+    async def user_jobs(self, requester_id: int, *, active: bool = True) -> list[Job]:
+        """One user's jobs, oldest first (only unfinished ones when ``active``)."""
 
-    def update(self, job_id: str, **changes: Any) -> bool:
-        """Write fields that are not the state (progress, status message, lease...)."""
-        changes.setdefault("updated_at", self.clock.now())
-        sets = ", ".join(f"{name} = :{name}" for name in changes)
-        values = {name: encode(name, value) for name, value in changes.items()}
-        sql = f"UPDATE jobs SET {sets} WHERE id = :_id"  # noqa: S608
-        cursor = self.conn.execute(sql, {**values, "_id": job_id})
-        return cursor.rowcount == 1
+    async def guild_jobs(self, guild_id: int, *, active: bool = True) -> list[Job]:
+        """One guild's jobs, oldest first (only unfinished ones when ``active``)."""
 
-    def transition(self, job_id: str, event: str, owner: str | None = None, **changes: Any) -> Job:
-        """Apply machine ``event`` and ``changes`` to the stored job in one transaction.
+    async def recent(self, limit: int = 20) -> list[Job]:
+        """The most recently created jobs, newest first."""
 
-        Args:
-            job_id: The job.
-            event: A :class:`~bossbot.jobs.JobMachine` event name.
-            owner: When given, the job's lease must still be held by this owner.
-            **changes: Other fields to write with the new state.
+    async def counts(self) -> dict[str, int]:
+        """Jobs per state, from a maintained counter (never a scan of all jobs)."""
+
+    async def close(self) -> None:
+        """Release the connection(s)."""
+
+
+class JobStore(JobReader, Protocol):
+    """The write side.
+
+    A lease (``lease_owner`` until ``lease_expires_at``) names the one process that runs a
+    started job; writes given an ``owner`` need that lease.
+    """
+
+    async def admit(self, job: Job, *, max_queue: int, user_limit: int) -> Job:
+        """Insert ``job`` under a fresh unique id, unless the queue or the user's share is full.
+
+        Counted and inserted in one transaction.
 
         Raises:
-            NoJob: No such job.
-            LeaseLost: ``owner`` no longer holds the lease.
+            QueueFull: ``max_queue`` jobs of the job's origin are unfinished.
+            UserQueueFull: The requester already has ``user_limit`` unfinished jobs.
+        """
+
+    async def claim(
+        self, origin: str, owner: str, until: float, ids: Collection[str] | None = None
+    ) -> Job | None:
+        """Start the next due queued job of ``origin`` (``start``), leased to ``owner``.
+
+        Highest priority first, then oldest; with ``ids`` only one of those; the lease
+        lasts ``until``. None when nothing is due. Two processes never get the same job.
+        """
+
+    async def transition(
+        self, job_id: str, event: str, *, owner: str | None = None, **changes: Any
+    ) -> Job:
+        """Apply machine ``event`` and ``changes`` in one transaction; return the new row.
+
+        A final state also stamps ``finished_at`` and drops the lease and the interaction
+        token.
+
+        Raises:
+            NoJob: No such job. LeaseLost: ``owner`` no longer holds the lease.
             TransitionNotAllowed: The event is not allowed from the stored state.
         """
-        with self.tx():
-            job = self.get(job_id)
-            if job is None:
-                raise NoJob(f"no job {job_id}", job=job_id)
-            if owner is not None and job.lease_owner != owner:
-                raise LeaseLost(f"job {job_id} is leased by {job.lease_owner}")
-            send(job, event)
-            now = self.clock.now()
-            for name, value in {**changes, "updated_at": now}.items():
-                encode(name, value)
-                setattr(job, name, value)
-            if job.state in FINAL:
-                job.finished_at, job.lease_owner, job.lease_expires_at = now, None, None
-            row = to_row(job)
-            sets = ", ".join(f"{name} = :{name}" for name in COLUMNS if name != "id")
-            self.conn.execute(f"UPDATE jobs SET {sets} WHERE id = :id", row)  # noqa: S608
-        return job
+
+    async def update(self, job_id: str, *, owner: str | None = None, **changes: Any) -> bool:
+        """Write fields other than the state; raises KeyError for an unknown field.
+
+        Returns False when there is no such job, or ``owner`` no longer holds its lease.
+        """
+
+    async def take_lease(
+        self, job_id: str, owner: str, until: float, *, dead_owner: str | None = None
+    ) -> bool:
+        """Lease a started job whose lease is missing, expired or held by ``dead_owner``."""
+
+    async def renew(self, job_ids: Collection[str], owner: str, until: float) -> set[str]:
+        """Extend the leases ``owner`` holds on started jobs; return the ids it lost."""
+
+    async def release(self, job_ids: Collection[str], owner: str) -> None:
+        """Give up ``owner``'s leases (on stop), so the next start resumes the jobs at once."""
+
+    async def prune(self, finished_before: float, limit: int = 500) -> int:
+        """Delete up to ``limit`` jobs finished before that time; return how many."""

@@ -19,3 +19,9 @@ def cancelled_text(job_id: str, url: str, by_other: bool) -> str:
     """Answer to a successful cancel (command or button)."""
     whose = " (someone else's job)" if by_other else ""
     return f"🛑 Cancelled job `{job_id}`{whose}: <{url}>"
+
+
+def deleted_text(job_id: str, count: int) -> str:
+    """Answer to a click on Delete: the job's posts were removed."""
+    posts = "1 message" if count == 1 else f"{count} messages"
+    return f"🗑️ Deleted {posts} of job `{job_id}`."

@@ -21,12 +21,15 @@ _TEMPLATES: dict[str, str] = {
     "no_media": "🔍 I found no video or image at that link.",
     "bad_media": "🚫 `{name}` is not a media file I can post (empty or of a disallowed type).",
     "too_many_urls": "✋ At most {limit} links per message; send the rest separately.",
-    "rate_limited": "⏳ The site is limiting requests right now. I'll retry; try again later "
-    "if it keeps failing.",
+    "rate_limited": "⏳ The site is limiting requests right now. Try again later.",
     "site_down": "🌩️ The site is having trouble (server error). Try again in a few minutes.",
     "network": "🌐 The connection to the site failed. Try again in a few minutes.",
     "timeout": "⌛ The download took too long and was stopped. Try a shorter clip.",
-    "discord_busy": "⏳ Discord is rate limiting me; I'll post it as soon as I can.",
+    "discord_busy": "⏳ Discord kept refusing my uploads (rate limit or server error). "
+    "Try again in a few minutes.",
+    "upload_timeout": "⌛ Posting the files to Discord took too long and was stopped. "
+    "Try again in a few minutes.",
+    "files_lost": "🧹 The downloaded files were removed before I could post them. Try again.",
     "queue_full": "🚦 The queue is full ({limit} jobs). Try again when some have finished.",
     "user_queue_full": "🚦 You already have {limit} jobs queued. Wait for one to finish, "
     "or cancel one with `{prefix}dlc`.",
@@ -35,7 +38,7 @@ _TEMPLATES: dict[str, str] = {
     "no_job": "🤷 You have no job to cancel.",
     "unknown_job": "🤷 There is no job `{job}` here. `{prefix}dlq` lists the queue.",
     "not_yours": "🚫 Job `{job}` belongs to someone else; only its requester or a moderator "
-    "can cancel it.",
+    "can {action}.",
     "already_finished": "🏁 Job `{job}` has already ended ({state}); nothing to cancel.",
     "missing_permission": "🔐 I lack the **{permission}** permission in this channel. "
     "Ask a server admin to grant it.",

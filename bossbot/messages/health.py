@@ -19,6 +19,8 @@ class Health:
         queued: Jobs waiting, None when the job queue is not running.
         running: Jobs running, None when the job queue is not running.
         max_queue: The declared queue bound.
+        failing: Background loops of the job queue that keep failing (``scheduler``:
+            no download starts; ``leases``: crashed jobs are not taken over).
     """
 
     uptime: float
@@ -28,6 +30,13 @@ class Health:
     queued: int | None = None
     running: int | None = None
     max_queue: int = 0
+    failing: tuple[str, ...] = ()
+
+
+LOOP_TROUBLE = {
+    "scheduler": "the job scheduler keeps failing: new downloads may not start",
+    "leases": "the lease loop keeps failing: downloads a crash left behind are not resumed",
+}
 
 
 def health_report(health: Health) -> str:
@@ -39,9 +48,11 @@ def health_report(health: Health) -> str:
         queue = f"{health.running} running, {health.queued} waiting (at most {health.max_queue})"
     ffmpeg = "found" if health.ffmpeg else "missing: videos are fetched in single-file formats only"
     versions = " · ".join(f"{name} {version}" for name, version in health.versions.items())
+    trouble = [f"⚠️ **Problem:** {LOOP_TROUBLE.get(name, name)}" for name in health.failing]
     return "\n".join(
         [
-            "🩺 **boss-bot is up**",
+            "🩺 **boss-bot is up, but in trouble**" if trouble else "🩺 **boss-bot is up**",
+            *trouble,
             f"**Uptime:** {duration(health.uptime)}",
             f"**Gateway latency:** {latency}",
             f"**Queue:** {queue}",

@@ -12,9 +12,14 @@ if TYPE_CHECKING:
     from bossbot.jobs import Job, JobEvent
 
 
+def _count(count: int, noun: str) -> str:
+    """``1 file``, ``7 files``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _files(count: int) -> str:
     """``1 file``, ``7 files``."""
-    return f"{count} file" if count == 1 else f"{count} files"
+    return _count(count, "file")
 
 
 def queued_text(job_id: str, position: int | None) -> str:
@@ -30,10 +35,34 @@ def started_text() -> str:
     return "⬇️ Downloading…"
 
 
-def retry_text(attempt: int, attempts: int, wait: float | None) -> str:
-    """Attempt ``attempt`` of ``attempts`` failed with a transient error; another follows."""
-    later = f" in {duration(wait)}" if wait is not None else ""
-    return f"🔁 Attempt {attempt} of {attempts} failed; trying again{later}."
+WHY: dict[str, str] = {
+    "rate_limited": "the site is limiting requests",
+    "site_down": "the site had a server error",
+    "network": "the connection to the site failed",
+    "timeout": "the download took too long",
+    "discord_busy": "Discord refused the upload for now",
+    "upload_timeout": "posting to Discord took too long",
+    "files_lost": "the downloaded files were removed",
+}
+"""Why an attempt failed, for each error kind that is retried."""
+
+
+def retry_text(attempt: int, attempts: int, kind: str | None, when: str) -> str:
+    """Attempt ``attempt`` of ``attempts`` failed; the next one is scheduled ``when``."""
+    why = WHY.get(kind or "", "a passing error")
+    return f"🔁 Attempt {attempt} of {attempts} failed: {why}. Trying again {when}."
+
+
+def when_text(at: float, wait: float | None, *, timestamps: bool) -> str:
+    """``<t:1700000004:R>`` (Discord shows "in 4 seconds", counting down) or ``in 4 s``."""
+    if timestamps:
+        return f"<t:{int(at)}:R>"
+    return f"in {duration(wait or 0.0)}"
+
+
+def gave_up_text(attempts: int) -> str:
+    """Added to the final failure of an error that was (or could have been) retried."""
+    return f"🏁 I gave up after {_count(attempts, 'attempt')}."
 
 
 def validating_text() -> str:
@@ -57,20 +86,27 @@ def error_of(kind: str | None) -> BossError:
     return match()
 
 
-def status_text(job: Job, event: JobEvent, **context: Any) -> str:
-    """The status message after ``event``; ``context`` goes to render_error (``prefix``)."""
+def status_text(job: Job, event: JobEvent, *, timestamps: bool = False, **context: Any) -> str:
+    """The status message after ``event``; ``context`` goes to render_error (``prefix``).
+
+    ``timestamps`` writes times as Discord timestamps (Discord), else as durations.
+    """
     name = event.name
     if name == "progress" and event.progress is not None:
         return progress_line(event.progress)
     if name in ("queued", "recover"):
         return queued_text(job.id, event.position)
     if name == "retry":
-        return retry_text(job.attempt - 1, job.max_attempts, event.retry_in)
+        when = when_text(job.next_attempt_at, event.retry_in, timestamps=timestamps)
+        return retry_text(job.attempt - 1, job.max_attempts, job.error_kind, when)
     if name == "fail":
-        return render_error(event.error or error_of(job.error_kind), **context)
+        error = event.error or error_of(job.error_kind)
+        final = f"\n{gave_up_text(job.attempt)}" if error.transient else ""
+        return render_error(error, **context) + final
     if name == "cancel":
         return render_error(Cancelled(), **context)
     texts = {
+        "start": lambda: uploading_text(len(job.files)) if job.files else started_text(),
         "fetched": validating_text,
         "validated": lambda: uploading_text(len(job.files)),
         "delivered": lambda: done_text(len(job.files)),

@@ -5,7 +5,7 @@ from bossbot.ops.doctor import diagnose, failed, report
 from bossbot.ops.listener import MetricsListener
 from bossbot.ops.metrics import Metrics
 from bossbot.ops.probe import probe
-from bossbot.ops.server import MetricsServer, gateway_alive, start_metrics_server
+from bossbot.ops.server import MetricsServer, gateway_alive, problem_of, start_metrics_server
 
 __all__ = [
     "Check",
@@ -16,6 +16,7 @@ __all__ = [
     "failed",
     "gateway_alive",
     "probe",
+    "problem_of",
     "report",
     "start_metrics_server",
 ]

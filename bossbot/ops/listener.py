@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from bossbot.jobs.model import Job, JobEvent
+from bossbot.jobs.model import Job
+from bossbot.jobs.plugins import JobEvent
 from bossbot.ops.metrics import Metrics
 
 FORGET = frozenset({"delivered", "retry", "fail", "cancel"})
@@ -27,8 +28,9 @@ class MetricsListener:
     """Counts what jobs do into ``metrics``; add it to the executor's listeners.
 
     Downloaded bytes are the sizes of the fetched files (``fetched``). Uploaded bytes are
-    the sizes of the validated files, taken at ``validated`` (the temp dir is gone by the
-    time ``delivered`` arrives) and added on ``delivered``.
+    the sizes of the validated files, taken at ``validated`` or at the ``start`` of a
+    retried upload (the temp dir is gone by the time ``delivered`` arrives) and added on
+    ``delivered``.
     """
 
     def __init__(self, metrics: Metrics) -> None:
@@ -40,7 +42,7 @@ class MetricsListener:
         name = event.name
         if name == "fetched":
             self.metrics.downloaded += total_size(job.files)
-        elif name == "validated":
+        elif name == "validated" or (name == "start" and job.files):  # a retried upload
             self._sizes[job.id] = total_size(job.files)
         elif name == "delivered":
             self.metrics.uploaded += self._sizes.get(job.id, 0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 
 from bossbot.jobs.machine import JobMachine
 from bossbot.ops.exposition import Family, render
@@ -15,13 +15,14 @@ class Metrics:
     """Counters fed by :class:`~bossbot.ops.MetricsListener`; gauges read at scrape time.
 
     Args:
-        counts: Jobs per state, e.g. ``store.counts`` (states without jobs may be left out).
+        counts: Jobs per state, e.g. ``store.counts`` (a coroutine; states without jobs
+            may be left out).
         latency: Gateway heartbeat latency in seconds, None while unknown.
     """
 
     def __init__(
         self,
-        counts: Callable[[], Mapping[str, int]] = dict,
+        counts: Callable[[], Awaitable[Mapping[str, int]]] = lambda: _no_jobs(),
         latency: Callable[[], float | None] = lambda: None,
     ) -> None:
         self.counts = counts
@@ -31,9 +32,9 @@ class Metrics:
         self.failures: Counter[str] = Counter()
         self.retries: Counter[str] = Counter()
 
-    def families(self) -> list[Family]:
+    async def families(self) -> list[Family]:
         """Every metric with its current samples."""
-        counts = self.counts()
+        counts = await self.counts()
         latency = self.latency()
         return [
             Family(
@@ -72,9 +73,14 @@ class Metrics:
             ),
         ]
 
-    def render(self) -> str:
+    async def render(self) -> str:
         """The text a Prometheus scrape of ``/metrics`` receives."""
-        return render(self.families())
+        return render(await self.families())
+
+
+async def _no_jobs() -> Mapping[str, int]:
+    """No job store: no jobs."""
+    return {}
 
 
 def _by_kind(name: str, text: str, counter: Counter[str]) -> Family:

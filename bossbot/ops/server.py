@@ -12,7 +12,8 @@ from bossbot.ops.exposition import CONTENT_TYPE
 from bossbot.ops.metrics import Metrics
 from bossbot.settings import SettingsError, split_addr
 
-Alive = Callable[[], bool]
+Problem = Callable[[], str | None]
+"""What keeps the bot from working (``gateway down``...), or None while it is healthy."""
 
 
 def base_url(host: str, port: int) -> str:
@@ -30,15 +31,27 @@ def gateway_alive(bot: Any) -> bool:
     return bool(bot.is_alive and shards and all(shard.is_alive for shard in shards.values()))
 
 
-def build_web_app(metrics: Metrics, alive: Alive) -> web.Application:
-    """The aiohttp application with the two routes."""
+def problem_of(bot: Any, jobs: Any) -> str | None:
+    """What ``/healthz`` reports: the gateway down, or the executor's loops failing.
+
+    None while all is well; ``jobs.failing()`` names loops that failed again and again.
+    """
+    if not gateway_alive(bot):
+        return "gateway down"
+    failing = jobs.failing() if jobs is not None else []
+    return f"job loops failing: {', '.join(failing)}" if failing else None
+
+
+def build_web_app(metrics: Metrics, problem: Problem) -> web.Application:
+    """The aiohttp application with the two routes: ``/healthz`` is 503 with the problem."""
 
     async def healthz(request: web.Request) -> web.Response:
-        up = alive()
-        return web.Response(text="ok\n" if up else "gateway down\n", status=200 if up else 503)
+        found = problem()
+        return web.Response(text=f"{found or 'ok'}\n", status=503 if found else 200)
 
     async def scrape(request: web.Request) -> web.Response:
-        return web.Response(body=metrics.render().encode(), headers={"Content-Type": CONTENT_TYPE})
+        text = await metrics.render()
+        return web.Response(body=text.encode(), headers={"Content-Type": CONTENT_TYPE})
 
     app = web.Application()
     app.router.add_get("/healthz", healthz)
@@ -58,7 +71,9 @@ class MetricsServer:
         await self.runner.cleanup()
 
 
-async def start_metrics_server(addr: str, metrics: Metrics, alive: Alive) -> MetricsServer | None:
+async def start_metrics_server(
+    addr: str, metrics: Metrics, problem: Problem
+) -> MetricsServer | None:
     """Serve ``/healthz`` and ``/metrics`` on ``addr`` (``host:port``); None when empty.
 
     Raises:
@@ -70,7 +85,7 @@ async def start_metrics_server(addr: str, metrics: Metrics, alive: Alive) -> Met
         host, port = split_addr(addr)
     except ValueError as exc:
         raise SettingsError(f"BOSSBOT_METRICS_ADDR is invalid: {exc}") from None
-    runner = web.AppRunner(build_web_app(metrics, alive), access_log=None)
+    runner = web.AppRunner(build_web_app(metrics, problem), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, host, port)
     try:

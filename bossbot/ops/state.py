@@ -6,8 +6,7 @@ import sqlite3
 from collections.abc import Collection
 from pathlib import Path
 
-from bossbot.jobs.schema import MIGRATIONS, version
-from bossbot.jobs.store import FILENAME
+from bossbot.jobs.sqlite import FILENAME, MIGRATIONS, file_version
 from bossbot.ops.checks import FAIL, OK, WARN, Check
 from bossbot.spec import SpecError, load_spec
 
@@ -32,12 +31,7 @@ def check_database(data_dir: Path, latest: int = len(MIGRATIONS)) -> Check:
     if not path.exists():
         return Check(OK, "database", f"{path} does not exist yet: it will be created at start")
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            current = version(conn)
-            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
+        current = file_version(path)
     except sqlite3.Error as exc:
         fix = "restore it from a backup, or move it away to start afresh"
         return Check(FAIL, "database", f"{path} cannot be read ({exc}): {fix}")

@@ -24,11 +24,13 @@ class Limits(Strict):
     max_concurrent: int = Field(5, ge=1, le=64)
     progress_interval: float = Field(5.0, ge=1.0, le=300.0)
     job_timeout: float = Field(900.0, ge=10.0)
+    upload_timeout: float = Field(900.0, ge=10.0)
     attempts: int = Field(3, ge=1, le=10)
     backoff_base: float = Field(2.0, gt=0)
     backoff_max: float = Field(300.0, gt=0)
     max_urls_per_message: int = Field(5, ge=1, le=20)
     bandwidth_limit: ByteSize = 0
+    keep_finished_days: int = Field(30, ge=1, le=3650)
 
 
 class Budgets(Strict):

@@ -12,7 +12,7 @@ import pytest
 from bossbot.cli import main
 from bossbot.cli.common import settings_and_spec
 from bossbot.cli.fetch import fetch_one
-from bossbot.jobs import Job, JobStore
+from bossbot.jobs import Job, SqliteStore
 from tests.cli.conftest import ROOT
 from tests.fakes.jobs import until
 from tests.fakes.media_files import clip_mp4
@@ -26,12 +26,12 @@ async def bossbot(*argv: str) -> int:
     return await asyncio.to_thread(main, list(argv))
 
 
-def stored_jobs(data: Path) -> list[tuple[str, int, str | None]]:
-    store = JobStore.in_dir(data)
+async def stored_jobs(data: Path) -> list[tuple[str, int, str | None]]:
+    store = SqliteStore.in_dir(data)
     try:
-        return [(job.state, job.attempt, job.error_kind) for job in store.recent()]
+        return [(job.state, job.attempt, job.error_kind) for job in await store.recent()]
     finally:
-        store.close()
+        await store.close()
 
 
 async def test_fetch_leaves_a_byte_identical_file_and_shows_each_step(
@@ -50,7 +50,7 @@ async def test_fetch_leaves_a_byte_identical_file_and_shows_each_step(
     assert lines[0].startswith("🕒 Queued as `")
     assert "⬇️ Downloading… ▰▰▰▰▰▰▰▰▰▰ 100 %" in err
     assert lines[-3:] == ["🔎 Checking the files…", "⬆️ Uploading 1 file…", "✅ Done: 1 file."]
-    assert stored_jobs(env.parent / "data") == [("done", 1, None)]
+    assert await stored_jobs(env.parent / "data") == [("done", 1, None)]
     assert list((env.parent / "data" / "tmp").iterdir()) == []
 
 
@@ -91,7 +91,7 @@ async def test_a_missing_file_fails_the_job_with_its_message(
         err.splitlines()[-1]
         == "🔍 Nothing is there: the post or file was not found. Check the link."
     )
-    assert stored_jobs(env.parent / "data") == [("failed", 1, "not_found")]
+    assert await stored_jobs(env.parent / "data") == [("failed", 1, "not_found")]
 
 
 async def test_a_server_error_is_retried_and_then_the_job_is_done(
@@ -107,8 +107,9 @@ async def test_a_server_error_is_retried_and_then_the_job_is_done(
         "/clip.mp4", clip_mp4(), content_type="video/mp4", mode="status", status=503, times=1
     )
     assert await bossbot("fetch", url) == 0
-    assert "🔁 Attempt 1 of 3 failed; trying again in 0 s." in capsys.readouterr().err
-    assert stored_jobs(env.parent / "data") == [("done", 2, "site_down")]
+    retry = "🔁 Attempt 1 of 3 failed: the site had a server error. Trying again in 0 s."
+    assert retry in capsys.readouterr().err
+    assert await stored_jobs(env.parent / "data") == [("done", 2, "site_down")]
 
 
 async def test_interrupting_the_command_cancels_the_download_and_removes_its_files(
@@ -123,7 +124,7 @@ async def test_interrupting_the_command_cancels_the_download_and_removes_its_fil
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    assert stored_jobs(data) == [("cancelled", 1, None)]
+    assert await stored_jobs(data) == [("cancelled", 1, None)]
     assert os.listdir(data / "tmp") == []
     assert os.listdir(env) == []
 
@@ -150,9 +151,9 @@ async def test_a_full_queue_refuses_the_job_with_its_message(
     small.write_text(commands.replace("max_queue = 50 ", "max_queue = 1 "), encoding="utf-8")
     monkeypatch.setenv("BOSSBOT_COMMANDS_FILE", str(small))
     monkeypatch.setenv("BOSSBOT_ALLOW_PRIVATE_URLS", "true")
-    store = JobStore.in_dir(env.parent / "data")
+    store = SqliteStore.in_dir(env.parent / "data")
     store.insert(Job(id="other1", url="u", origin="cli", created_at=1, next_attempt_at=9e99))
-    store.close()
+    store.conn.close()
     url = media_server.add("/clip.mp4", clip_mp4(), content_type="video/mp4")
     assert await bossbot("fetch", url) == 1
     assert capsys.readouterr().err.splitlines() == [

@@ -13,7 +13,7 @@ from syrupy.assertion import SnapshotAssertion
 from bossbot.cli import main
 from bossbot.cli.terminal import TerminalListener
 from bossbot.fetch.base import Progress
-from bossbot.jobs import Job, JobEvent, JobStore, diagram
+from bossbot.jobs import Job, JobEvent, SqliteStore, diagram
 from bossbot.messages.joblist import jobs_table
 from tests.cli.conftest import ROOT
 
@@ -43,12 +43,12 @@ def test_jobs_without_a_database_says_there_are_none(
 
 
 def test_jobs_lists_recent_jobs_newest_first(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    store = JobStore.in_dir(env.parent / "data")
+    store = SqliteStore.in_dir(env.parent / "data")
     for n, (state, kind) in enumerate([("done", None), ("failed", "not_found"), ("queued", None)]):
         store.insert(
             Job(id=f"job00{n}", url="u", state=state, error_kind=kind, site="youtube", created_at=n)
         )
-    store.close()
+    store.conn.close()
     assert main(["jobs", "--limit", "2"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[:5] for line in lines] == [

@@ -12,7 +12,7 @@ import pytest
 import yt_dlp.version
 
 from bossbot.cli import main
-from bossbot.jobs import JobStore
+from bossbot.jobs import SqliteStore
 from bossbot.ops import Metrics, start_metrics_server
 from bossbot.ops import doctor as doctor_module
 from bossbot.ops.tools import module_version, release_date
@@ -55,7 +55,7 @@ def _normalised(text: str, root: Path) -> str:
 
 
 def test_a_healthy_set_up_passes_every_check(setup: Path, monkeypatch, capsys, snapshot) -> None:
-    JobStore.in_dir(setup / "data").close()
+    SqliteStore.in_dir(setup / "data").conn.close()
     monkeypatch.setenv("BOSSBOT_LOG_DIR", str(setup / "logs"))
     monkeypatch.setenv("BOSSBOT_METRICS_ADDR", "127.0.0.1:9100")
     assert main(["doctor"]) == 0
@@ -95,7 +95,9 @@ def test_a_malformed_setting_is_one_line_and_exit_2(setup: Path, monkeypatch, ca
 
 async def test_live_asks_the_running_bots_healthz(setup: Path, monkeypatch, capsys) -> None:
     alive = [True]
-    server = await start_metrics_server("127.0.0.1:0", Metrics(), lambda: alive[0])
+    server = await start_metrics_server(
+        "127.0.0.1:0", Metrics(), lambda: None if alive[0] else "gateway down"
+    )
     assert server is not None
     monkeypatch.setenv("BOSSBOT_METRICS_ADDR", f"127.0.0.1:{server.port}")
     try:

@@ -1,4 +1,9 @@
-"""The bot process killed mid-upload and restarted: the file is posted exactly once."""
+"""The bot process killed mid-upload and restarted: the file is posted exactly once.
+
+Discord had accepted the upload but the bot never heard back, and by the restart Discord
+has forgotten the nonce: only the marker on the posted message (its Delete button) can
+tell the restarted bot that the batch is already there.
+"""
 
 from __future__ import annotations
 
@@ -49,8 +54,10 @@ async def test_sigkill_mid_upload_then_restart_posts_once(
         slow = fake_discord.inject("POST", UPLOAD, 200, times=1, delay=60)  # answered too late
         await wait_until(lambda: any(m["attachments"] for m in fake_discord.bot_messages()))
         assert slow.hits == 1  # Discord has the message; the bot never heard back
+        fetched = media_server.hits("/clip.mp4")
         first.send_signal(signal.SIGKILL)
         await first.wait()
+        fake_discord.forget_nonces()  # the restart comes after Discord's nonce window
         second = await start_process(fake_discord, tmp_path / "data")
         try:
             status = next(
@@ -64,9 +71,11 @@ async def test_sigkill_mid_upload_then_restart_posts_once(
     finally:
         if first.returncode is None:
             first.kill()
-    uploads = [r for r in fake_discord.find_requests("POST", UPLOAD) if r.files]
+    answered = [r for r in fake_discord.find_requests("POST", UPLOAD) if r.files]
     carrying = [m for m in fake_discord.bot_messages() if m["attachments"]]
-    assert len(carrying) == 1  # the re-upload carried the same nonce: Discord kept one
-    assert uploads[-1].json["nonce"] == carrying[0]["nonce"]
+    assert (slow.hits, answered, len(carrying)) == (1, [], 1)  # the restart posted nothing
+    assert fake_discord.find_requests("GET", UPLOAD)  # ... by reading the channel
     assert carrying[0]["attachments"][0]["data"] == clip_mp4()
+    assert carrying[0]["components"][0]["components"][0]["custom_id"].startswith("bossbot:delete:")
+    assert media_server.hits("/clip.mp4") == fetched  # and nothing was downloaded again
     assert not list((tmp_path / "data" / "tmp").glob("*/*"))

@@ -36,16 +36,25 @@ async def test_429_on_reply_and_edits_is_waited_out(
     assert len([m for m in fake_discord.bot_messages() if m["attachments"]]) == 1
 
 
-async def test_rate_limit_too_long_retries_the_job(
+async def test_rate_limit_too_long_retries_the_upload_not_the_download(
     fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
 ):
-    await start_bot(spec_with(backoff_base=0.2, backoff_max=0.5), allow_private_urls=True)
+    spec = spec_with(backoff_base=4, backoff_max=4, progress_interval=1)  # a retry in 2-4 s
+    await start_bot(spec, allow_private_urls=True)
     url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4)
     status = await request_status(fake_discord, f"$dl {url}")
-    rule = fake_discord.inject("POST", UPLOAD, 429, times=1, retry_after=3600)
+    rule = fake_discord.inject("POST", UPLOAD, 429, times=1, retry_after=3600, scope="shared")
+    await fake_discord.wait_for(lambda r: r.files and r.status == 429, timeout=20)
+    fetched = media_server.hits("/clip.mp4")  # the download was complete before the upload
     assert await final_status(fake_discord, int(status["id"]), "✅")
+    edits = fake_discord.find_requests("PATCH", rf"/channels/\d+/messages/{status['id']}$")
+    texts = [(r.json or {}).get("content") or "" for r in edits]
+    retry = next(text for text in texts if text.startswith("🔁"))
+    assert "Discord refused the upload for now. Trying again <t:" in retry
     assert rule.hits == 1
-    assert media_server.hits("/clip.mp4") >= 2  # downloaded again on the retry
+    assert media_server.hits("/clip.mp4") == fetched  # kept files: not downloaded again
+    assert len([m for m in fake_discord.bot_messages() if m["attachments"]]) == 1
+    assert len([m for m in fake_discord.bot_messages() if m["attachments"]]) == 1
 
 
 @pytest.mark.parametrize(
@@ -64,17 +73,6 @@ async def test_upload_refusals_are_final(
     text = await final_status(fake_discord, int(reply["id"]), start)
     assert text == snapshot
     assert rule.hits == 1
-
-
-async def test_deleted_status_message_does_not_stop_the_job(
-    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
-):
-    app = await start_bot(allow_private_urls=True)
-    url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4, mode="drop", times=2)
-    status = await request_status(fake_discord, f"$dl {url}")
-    await app.bot.rest.delete_message(fake_discord.channel_id, int(status["id"]))
-    [upload] = await uploads(fake_discord)
-    assert upload.files[0].data == clip_mp4()
 
 
 async def test_gateway_drop_mid_job_does_not_stop_delivery(

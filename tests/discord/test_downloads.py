@@ -39,7 +39,7 @@ async def test_private_address_refused_without_the_setting(
     status = await request_status(fake_discord, f"$dl {url}")
     assert await final_status(fake_discord, int(status["id"]), "⛔") == snapshot
     assert media_server.hits() == 0
-    assert bot.services.jobs.store.recent() == []  # refused before any job existed
+    assert await bot.services.jobs.store.recent() == []  # refused before any job existed
 
 
 async def test_wrong_command_points_to_the_right_one(fake_discord, bot: BotApp, snapshot):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -10,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from bossbot.fetch.base import Progress
-from bossbot.jobs import Job, JobEvent
+from bossbot.jobs import Executor, Job, JobEvent, SqliteStore
+from bossbot.jobs.sqlite.rows import from_row
 from bossbot.spec import Spec
 
 SPEC_BASE: dict[str, Any] = {
@@ -37,11 +39,15 @@ class FakeClock:
     def now(self) -> float:
         return self.t
 
-    async def sleep(self, seconds: float) -> None:
-        if seconds <= 0:
+    def sleep(self, seconds: float) -> Awaitable[None]:
+        """Sleep until ``seconds`` after now: the deadline is fixed by this call."""
+        return self._until(self.t + seconds)
+
+    async def _until(self, deadline: float) -> None:
+        if deadline <= self.t:
             await asyncio.sleep(0)
             return
-        entry = (self.t + seconds, asyncio.get_running_loop().create_future())
+        entry = (deadline, asyncio.get_running_loop().create_future())
         self._sleepers.append(entry)
         try:
             await entry[1]
@@ -61,6 +67,16 @@ async def settle(rounds: int = 20) -> None:
     """Let ready tasks run."""
     for _ in range(rounds):
         await asyncio.sleep(0)
+
+
+def peek(store: SqliteStore, job_id: str) -> Job:
+    """The stored job, read at once (for the predicates of :func:`until`)."""
+    return from_row(store.conn.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone())
+
+
+async def finish(executor: Executor, job_id: str, limit: float = 10.0) -> Job:
+    """The job once it has ended; fail the test after ``limit`` real seconds."""
+    return await asyncio.wait_for(executor.wait(job_id), limit)
 
 
 async def until(predicate: Callable[[], object], limit: float = 5.0) -> None:
@@ -116,6 +132,19 @@ async def block(dest: Path, on_progress: Callable[[Progress], None]) -> list[Pat
     raise AssertionError("unreachable")
 
 
+class Outage:
+    """Stands in for a store method: fails with a disk error while ``left`` is above 0."""
+
+    def __init__(self, real: Callable[..., Awaitable[Any]], left: int) -> None:
+        self.real, self.left = real, left
+
+    async def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self.left:
+            self.left -= 1
+            raise sqlite3.OperationalError("disk I/O error")
+        return await self.real(*args, **kwargs)
+
+
 def passthrough(files: list[Path], *, cap: int, dest: Path) -> list[Path]:
     """A validate function that accepts everything."""
     return files
@@ -123,16 +152,30 @@ def passthrough(files: list[Path], *, cap: int, dest: Path) -> list[Path]:
 
 @dataclass
 class Recorder:
-    """Delivery and listener at once: remembers deliveries and events."""
+    """Delivery and listener at once: remembers posts (as a channel would) and events.
 
-    deliveries: list[tuple[str, str, list[list[str]]]] = field(default_factory=list)
+    ``posts`` holds ``(job id, batch, file names)`` of every post; ``find`` answers from
+    it, like Discord's messages with their markers. ``deliveries`` groups them per job.
+    """
+
+    posts: list[tuple[str, int, list[str]]] = field(default_factory=list)
+    finds: list[str] = field(default_factory=list)
     events: list[tuple[str, str, str]] = field(default_factory=list)
     seen: list[tuple[Job, JobEvent]] = field(default_factory=list)
 
-    async def deliver(self, job: Job, batches: list[list[Path]]) -> None:
-        names = [[path.name for path in batch] for batch in batches]
-        assert all(path.is_file() for batch in batches for path in batch)
-        self.deliveries.append((job.id, job.upload_nonce, names))
+    async def find(self, job: Job, count: int) -> set[int]:
+        self.finds.append(job.id)
+        return {batch for job_id, batch, _ in self.posts if job_id == job.id}
+
+    async def post(self, job: Job, index: int, count: int, files: list[Path]) -> None:
+        assert all(path.is_file() for path in files)
+        self.posts.append((job.id, index, [path.name for path in files]))
+
+    @property
+    def deliveries(self) -> list[tuple[str, list[list[str]]]]:
+        """``(job id, [[names of batch 0], ...])`` per job, in the order first posted."""
+        jobs = dict.fromkeys(job_id for job_id, _, _ in self.posts)
+        return [(j, [names for i, _, names in self.posts if i == j]) for j in jobs]
 
     async def on_update(self, job: Job, event: JobEvent) -> None:
         self.events.append((job.id, event.name, job.state))

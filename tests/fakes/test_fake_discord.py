@@ -335,6 +335,35 @@ async def test_a_429_on_message_create_is_retried_and_lands_once(
     assert [m["content"] for m in fake.bot_messages()] == ["pong"]
 
 
+async def test_past_the_nonce_window_a_repeated_nonce_posts_again(
+    fake: FakeDiscord, bot: hikari.GatewayBot
+) -> None:
+    first = await bot.rest.create_message(fake.channel_id, "clip", nonce="job-8-upload")
+    fake.forget_nonces()
+    again = await bot.rest.create_message(fake.channel_id, "clip", nonce="job-8-upload")
+
+    assert again.id != first.id
+    assert len(fake.bot_messages()) == 2
+
+
+async def test_messages_after_an_id_come_page_by_page_with_their_components(
+    fake: FakeDiscord, bot: hikari.GatewayBot
+) -> None:
+    anchor = await bot.rest.create_message(fake.channel_id, "anchor")
+    row = bot.rest.build_message_action_row().add_interactive_button(
+        hikari.ButtonStyle.SECONDARY, "marker:1", label="Delete"
+    )
+    posted = [await bot.rest.create_message(fake.channel_id, f"m{n}") for n in range(120)]
+    marked = await bot.rest.create_message(fake.channel_id, "marked", components=[row])
+
+    seen = [m async for m in bot.rest.fetch_messages(fake.channel_id, after=anchor.id)]
+
+    assert [m.id for m in seen] == [*(m.id for m in posted), marked.id]  # oldest first
+    assert seen[-1].components[0].components[0].custom_id == "marker:1"
+    pages = fake.find_requests("GET", r"/channels/\d+/messages$")
+    assert [r.query.get("limit") for r in pages] == ["100", "100", "100"]  # the last is empty
+
+
 async def test_injected_403_and_413_carry_discords_codes(
     fake: FakeDiscord, bot: hikari.GatewayBot
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import yt_dlp
+from loguru import logger
 from pytest_mock import MockerFixture
 
 from bossbot.fetch.warmup import warm_up
@@ -32,5 +33,13 @@ def test_warming_up_compiles_every_url_pattern_before_the_first_job() -> None:
 
 def test_a_failed_warm_up_is_only_logged(mocker: MockerFixture) -> None:
     mocker.patch("bossbot.fetch.warmup.default_extractors", side_effect=RuntimeError("boom"))
+    lines: list[str] = []
+    sink = logger.add(lines.append, format="{level} {message} {exception}")
+    try:
+        warm_up()  # no exception: the bot starts anyway and yt-dlp warms up on first use
+    finally:
+        logger.remove(sink)
 
-    warm_up()  # no exception: the bot starts anyway and yt-dlp warms up on first use
+    assert len(lines) == 1
+    assert lines[0].startswith("WARNING warming up the downloaders failed")
+    assert "RuntimeError: boom" in lines[0]

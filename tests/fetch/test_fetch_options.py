@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from loguru import logger
 from yt_dlp.networking.exceptions import HTTPError
 from yt_dlp.utils import DownloadError, ExtractorError
 
@@ -209,4 +210,12 @@ async def test_a_failing_progress_callback_does_not_break_the_download() -> None
         raise RuntimeError("display bug")
 
     reporter = Reporter(broken, asyncio.get_running_loop())
-    reporter.report(Progress(done=1), force=True)  # logged, not raised
+    lines: list[str] = []
+    sink = logger.add(lines.append, format="{message} {exception}")
+    try:
+        reporter.report(Progress(done=1), force=True)  # logged, not raised
+    finally:
+        logger.remove(sink)
+    assert len(lines) == 1
+    assert lines[0].startswith("progress callback failed")
+    assert "RuntimeError: display bug" in lines[0]

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from bossbot.jobs import Executor, JobStore
+from bossbot.jobs import Executor, SqliteStore
 from bossbot.settings import Settings
 from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, make_spec, passthrough
 
@@ -25,10 +25,10 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(data_dir: Path, clock: FakeClock) -> JobStore:
-    store = JobStore.in_dir(data_dir, clock)
+def store(data_dir: Path, clock: FakeClock) -> SqliteStore:
+    store = SqliteStore.in_dir(data_dir, clock)
     yield store
-    store.close()
+    store.conn.close()
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def recorder() -> Recorder:
 
 @pytest_asyncio.fixture
 async def make_executor(
-    store: JobStore, clock: FakeClock, data_dir: Path, recorder: Recorder
+    store: SqliteStore, clock: FakeClock, data_dir: Path, recorder: Recorder
 ) -> AsyncIterator[Callable[..., Executor]]:
     """``make(fetch, **limits)`` builds an executor (not started) over the shared store."""
     made: list[Executor] = []

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bossbot.fetch.base import Progress
-from bossbot.jobs import Executor, JobRequest, JobStore
+from bossbot.jobs import Executor, JobRequest, SqliteStore
 from bossbot.settings import Settings
 from tests.fakes.jobs import FakeFetch, Recorder, make_spec, passthrough
 
@@ -29,7 +29,7 @@ async def stuck(dest: Path, on_progress: Callable[[Progress], None]) -> list[Pat
 async def main(data_dir: Path) -> None:
     """Run one executor over the store in ``data_dir`` until killed."""
     executor = Executor(
-        JobStore.in_dir(data_dir),
+        SqliteStore.in_dir(data_dir),
         spec=make_spec(),
         settings=Settings(data_dir=data_dir),
         fetch=FakeFetch(stuck),

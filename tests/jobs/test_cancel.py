@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bossbot.errors import AlreadyFinished, NoJob
-from bossbot.jobs import Executor, JobStore
-from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, block, until
+from bossbot.jobs import Executor, SqliteStore
+from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, block, finish, until
 from tests.jobs.test_executor import request
 
 Make = Callable[..., Executor]
@@ -25,7 +25,7 @@ async def test_cancelling_a_queued_job_cancels_it_without_fetching(
     await executor.start()
     assert (cancelled.state, fetch.calls) == ("cancelled", [])
     assert recorder.names(job.id) == ["queued", "cancel"]
-    assert (await executor.wait(job.id)).state == "cancelled"
+    assert (await finish(executor, job.id)).state == "cancelled"
 
 
 async def test_cancelling_a_running_download_stops_it_and_removes_its_files(
@@ -45,24 +45,24 @@ async def test_cancelling_a_running_download_stops_it_and_removes_its_files(
 
 
 async def test_a_job_cancelled_by_another_process_stops_at_the_next_heartbeat(
-    make_executor: Make, store: JobStore, clock: FakeClock, data_dir: Path
+    make_executor: Make, store: SqliteStore, clock: FakeClock, data_dir: Path
 ) -> None:
     fetch = FakeFetch(block)
     executor = make_executor(fetch, job_timeout=600)
     await executor.start()
     job = await executor.submit(request())
     await until(lambda: fetch.started.is_set())
-    store.transition(job.id, "cancel")  # as another process sharing the file would
-    await clock.advance(executor.rt.lease_ttl / 3)
+    await store.transition(job.id, "cancel")  # as another process sharing the file would
+    await clock.advance(20)  # the next lease renewal (every lease_ttl / 3)
     await until(lambda: fetch.cancelled == 1)
-    assert (await executor.wait(job.id)).state == "cancelled"
+    assert (await finish(executor, job.id)).state == "cancelled"
     assert not (data_dir / "tmp" / job.id).exists()
 
 
 async def test_cancelling_a_finished_job_says_it_has_finished(make_executor: Make) -> None:
     executor = make_executor()
     await executor.start()
-    job = await executor.wait((await executor.submit(request())).id)
+    job = await finish(executor, (await executor.submit(request())).id)
     with pytest.raises(AlreadyFinished) as caught:
         await executor.cancel(job.id)
     assert caught.value.data == {"job": job.id, "state": "done"}
@@ -71,3 +71,33 @@ async def test_cancelling_a_finished_job_says_it_has_finished(make_executor: Mak
 async def test_cancelling_an_unknown_job_says_there_is_none(make_executor: Make) -> None:
     with pytest.raises(NoJob):
         await make_executor().cancel("nothere")
+
+
+async def test_a_job_running_in_another_process_is_cancelled_at_once_here(
+    make_executor: Make, store: SqliteStore, recorder: Recorder
+) -> None:
+    executor = make_executor()
+    job = await executor.submit(request())
+    await store.claim("bot", "other:1:x", store.clock.now() + 60)  # it runs elsewhere
+    cancelled = await executor.cancel(job.id)
+    assert (cancelled.state, cancelled.lease_owner) == ("cancelled", None)
+    assert recorder.names(job.id) == ["queued", "cancel"]
+
+
+async def test_a_job_that_ends_while_being_cancelled_says_it_has_finished(
+    make_executor: Make, store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    executor = make_executor()
+    job = await executor.submit(request())
+    seen = await store.get(job.id)  # as read by the cancel, just before the job ended
+    await store.transition(job.id, "fail", error_kind="not_found")
+    reads = iter([seen])
+    real_get = store.get
+
+    async def stale_first(job_id: str) -> object:
+        return next(reads, None) or await real_get(job_id)
+
+    monkeypatch.setattr(store, "get", stale_first)
+    with pytest.raises(AlreadyFinished) as caught:
+        await executor.cancel(job.id)
+    assert caught.value.data == {"job": job.id, "state": "failed"}

@@ -7,27 +7,28 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from bossbot.jobs import Executor, Job, JobStore
+from bossbot.jobs import Executor, SqliteStore
 from bossbot.settings import Settings
-from tests.fakes.jobs import FakeClock, FakeFetch, make_spec, passthrough, write
+from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, finish, make_spec, passthrough, write
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("crash_worker.py")
 
 
-class Keeper:
-    """A delivery that keeps what it was given."""
+@dataclass
+class Keeper(Recorder):
+    """A delivery that keeps the bytes it was given."""
 
-    def __init__(self) -> None:
-        self.got: list[tuple[str, str, dict[str, bytes]]] = []
+    got: dict[str, bytes] = field(default_factory=dict)
 
-    async def deliver(self, job: Job, batches: list[list[Path]]) -> None:
-        contents = {p.name: p.read_bytes() for batch in batches for p in batch}
-        self.got.append((job.id, job.upload_nonce, contents))
+    async def post(self, job: object, index: int, count: int, files: list[Path]) -> None:
+        await super().post(job, index, count, files)
+        self.got.update({path.name: path.read_bytes() for path in files})
 
 
 def run_worker_until_fetching(data_dir: Path) -> str:
@@ -56,8 +57,8 @@ def run_worker_until_fetching(data_dir: Path) -> str:
 async def test_a_killed_worker_s_job_is_finished_exactly_once_by_a_restart(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     job_id = run_worker_until_fetching(data_dir)
-    store = JobStore.in_dir(data_dir, FakeClock(start=time.time() + 60))  # its lease ran out
-    left = store.get(job_id)
+    store = SqliteStore.in_dir(data_dir, FakeClock(start=time.time() + 60))  # its lease ran out
+    left = await store.get(job_id)
     assert (left.state, left.attempt) == ("fetching", 1)
     assert (data_dir / "tmp" / job_id / "clip.mp4").read_bytes() == b"half"
 
@@ -72,10 +73,11 @@ async def test_a_killed_worker_s_job_is_finished_exactly_once_by_a_restart(tmp_p
     )
     await executor.start()
     try:
-        done = await executor.wait(job_id)
+        done = await finish(executor, job_id)
     finally:
         await executor.stop()
     assert (done.state, done.attempt, len(fetch.calls)) == ("done", 2, 1)
-    assert keeper.got == [(job_id, left.upload_nonce, {"clip.mp4": b"the whole clip"})]
+    assert keeper.deliveries == [(job_id, [["clip.mp4"]])]
+    assert keeper.got == {"clip.mp4": b"the whole clip"}
     assert list((data_dir / "tmp").iterdir()) == []
-    store.close()
+    await store.close()

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bossbot.errors import BadMedia, NetworkError, NotFound, SiteDown
-from bossbot.jobs import Executor, JobRequest, JobStore
+from bossbot.jobs import Executor, JobRequest
 from bossbot.jobs.retry import backoff_delay
-from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, block, until, write
+from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, block, finish, peek, until, write
 
 Make = Callable[..., Executor]
 
@@ -28,12 +28,12 @@ class Half:
 
 
 async def test_a_job_runs_through_every_state_and_is_delivered_once(
-    make_executor: Make, recorder: Recorder, data_dir: Path, store: JobStore
+    make_executor: Make, recorder: Recorder, data_dir: Path
 ) -> None:
     executor = make_executor(FakeFetch(write("a.mp4"), write("b.mp4")))
     await executor.start()
     job = await executor.submit(request())
-    done = await executor.wait(job.id)
+    done = await finish(executor, job.id)
     assert done.state == "done"
     assert recorder.names(job.id) == [
         "queued",
@@ -43,7 +43,7 @@ async def test_a_job_runs_through_every_state_and_is_delivered_once(
         "validated",
         "delivered",
     ]
-    assert recorder.deliveries == [(job.id, job.upload_nonce, [["a.mp4"]])]
+    assert recorder.deliveries == [(job.id, [["a.mp4"]])]
     assert not (data_dir / "tmp" / job.id).exists()
     assert (done.attempt, done.started_at is not None, done.finished_at is not None) == (
         1,
@@ -62,8 +62,8 @@ async def test_files_are_delivered_in_batches_of_the_attachment_limit(
 
     executor = make_executor(FakeFetch(gallery))
     await executor.start()
-    job = await executor.wait((await executor.submit(request())).id)
-    assert recorder.deliveries[0][2] == [["0.jpg", "1.jpg"], ["2.jpg", "3.jpg"], ["4.jpg"]]
+    job = await finish(executor, (await executor.submit(request())).id)
+    assert recorder.deliveries[0][1] == [["0.jpg", "1.jpg"], ["2.jpg", "3.jpg"], ["4.jpg"]]
     assert len(job.files) == 5
 
 
@@ -71,10 +71,10 @@ async def test_fetch_gets_the_cap_the_settings_and_the_bandwidth_limit(make_exec
     fetch = FakeFetch()
     executor = make_executor(fetch, bandwidth_limit="1MiB")
     await executor.start()
-    await executor.wait((await executor.submit(request())).id)
+    await finish(executor, (await executor.submit(request())).id)
     call = fetch.calls[0]
     assert (call["cap"], call["rate_limit"], call["allow_private"]) == (1000, 1024**2, True)
-    assert call["dest"].name == executor.store.recent(1)[0].id
+    assert call["dest"].name == (await executor.store.recent(1))[0].id
 
 
 async def test_a_transient_error_is_retried_then_succeeds(
@@ -84,15 +84,15 @@ async def test_a_transient_error_is_retried_then_succeeds(
     executor = make_executor(fetch, backoff_base=4, options={"rng": Half()})
     await executor.start()
     job = await executor.submit(request())
-    await until(lambda: executor.get(job.id).attempt == 2)
-    retry = executor.get(job.id)
+    await until(lambda: peek(executor.store, job.id).attempt == 2)
+    retry = peek(executor.store, job.id)
     assert (retry.state, retry.error_kind, retry.next_attempt_at - clock.t) == (
         "queued",
         "site_down",
         3.0,
     )
     await clock.advance(3.0)
-    done = await executor.wait(job.id)
+    done = await finish(executor, job.id)
     assert (done.state, done.attempt, len(fetch.calls)) == ("done", 2, 2)
     assert recorder.names(job.id).count("retry") == 1
     assert len(recorder.deliveries) == 1
@@ -104,7 +104,7 @@ async def test_a_permanent_error_fails_at_once(
     fetch = FakeFetch(NotFound("404"))
     executor = make_executor(fetch, attempts=5)
     await executor.start()
-    job = await executor.wait((await executor.submit(request())).id)
+    job = await finish(executor, (await executor.submit(request())).id)
     assert (job.state, job.attempt, job.error_kind, len(fetch.calls)) == (
         "failed",
         1,
@@ -128,10 +128,10 @@ async def test_backoff_doubles_up_to_the_cap_then_the_job_fails(
     job = await executor.submit(request())
     delays = []
     for attempt in range(2, 6):
-        await until(lambda a=attempt: executor.get(job.id).attempt == a)
+        await until(lambda a=attempt: peek(executor.store, job.id).attempt == a)
         delays.append(recorder.seen[-1][1].retry_in)
         await clock.advance(delays[-1])
-    failed = await executor.wait(job.id)
+    failed = await finish(executor, job.id)
     assert delays == [1.5, 3.0, 4.5, 4.5]  # ceilings 2, 4, 8->6, 16->6; equal jitter at half
     assert (failed.state, failed.attempt, failed.error_kind, len(fetch.calls)) == (
         "failed",
@@ -156,9 +156,9 @@ async def test_a_job_over_its_time_is_stopped_and_fails_with_timeout(
     job = await executor.submit(request())
     await until(lambda: fetch.started.is_set())
     await clock.advance(59)
-    assert executor.get(job.id).state == "fetching"
+    assert peek(executor.store, job.id).state == "fetching"
     await clock.advance(1)
-    failed = await executor.wait(job.id)
+    failed = await finish(executor, job.id)
     assert (failed.state, failed.error_kind, fetch.cancelled) == ("failed", "timeout", 1)
     assert not (data_dir / "tmp" / job.id).exists()
 
@@ -172,9 +172,9 @@ async def test_a_job_that_times_out_is_retried_when_attempts_are_left(
     job = await executor.submit(request())
     await until(lambda: fetch.started.is_set())
     await clock.advance(60)
-    await until(lambda: executor.get(job.id).attempt == 2)
-    await clock.advance(executor.get(job.id).next_attempt_at - clock.t)
-    assert (await executor.wait(job.id)).state == "done"
+    await until(lambda: peek(executor.store, job.id).attempt == 2)
+    await clock.advance(peek(executor.store, job.id).next_attempt_at - clock.t)
+    assert (await finish(executor, job.id)).state == "done"
 
 
 async def test_validation_errors_fail_the_job(make_executor: Make) -> None:
@@ -182,9 +182,9 @@ async def test_validation_errors_fail_the_job(make_executor: Make) -> None:
         raise BadMedia("not media", name=files[0].name)
 
     executor = make_executor()
-    executor.rt.validate = refuse
+    executor.life.validate = refuse
     await executor.start()
-    job = await executor.wait((await executor.submit(request())).id)
+    job = await finish(executor, (await executor.submit(request())).id)
     assert (job.state, job.error_kind) == ("failed", "bad_media")
 
 
@@ -194,14 +194,14 @@ async def test_a_fetch_returning_nothing_fails_with_no_media(make_executor: Make
 
     executor = make_executor(FakeFetch(nothing))
     await executor.start()
-    job = await executor.wait((await executor.submit(request())).id)
+    job = await finish(executor, (await executor.submit(request())).id)
     assert (job.state, job.error_kind) == ("failed", "no_media")
 
 
 async def test_an_unexpected_exception_fails_the_job_as_internal(make_executor: Make) -> None:
     executor = make_executor(FakeFetch(RuntimeError("bug")), attempts=3)
     await executor.start()
-    job = await executor.wait((await executor.submit(request())).id)
+    job = await finish(executor, (await executor.submit(request())).id)
     assert (job.state, job.error_kind, job.attempt) == ("failed", "internal", 1)
     assert "RuntimeError: bug" in job.error_text
 
@@ -214,8 +214,8 @@ async def test_a_failing_listener_does_not_fail_the_job(
             raise RuntimeError("listener bug")
 
     executor = make_executor()
-    executor.rt.notifier.listeners.insert(0, Broken())
+    executor.notifier.listeners.insert(0, Broken())
     await executor.start()
-    job = await executor.wait((await executor.submit(request())).id)
+    job = await finish(executor, (await executor.submit(request())).id)
     assert job.state == "done"
     assert recorder.names(job.id)[-1] == "delivered"

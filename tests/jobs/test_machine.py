@@ -18,9 +18,13 @@ class Model:
     state: str = "queued"
     attempt: int = 1
     max_attempts: int = 3
+    files: tuple[str, ...] = ()
 
     def attempts_left(self) -> bool:
         return self.attempt < self.max_attempts
+
+    def files_kept(self) -> bool:
+        return bool(self.files)
 
 
 ALLOWED = [
@@ -58,6 +62,12 @@ def test_refused_transition_raises_and_keeps_the_state(state: str, event: str) -
     with pytest.raises(TransitionNotAllowed):
         send(model, event)
     assert model.state == state
+
+
+def test_a_job_that_kept_its_validated_files_starts_by_uploading_them() -> None:
+    model = Model("queued", attempt=2, files=("clip.mp4",))
+    send(model, "start")
+    assert model.state == "uploading"
 
 
 def test_retry_is_refused_when_no_attempt_is_left() -> None:

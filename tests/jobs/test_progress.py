@@ -11,7 +11,7 @@ from pytest_mock import MockerFixture
 from bossbot.fetch.base import Progress
 from bossbot.jobs import Executor
 from bossbot.jobs.throttle import Throttle
-from tests.fakes.jobs import FakeClock, FakeFetch, Recorder
+from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, finish
 from tests.jobs.test_executor import request
 
 Make = Callable[..., Executor]
@@ -46,7 +46,7 @@ async def test_reports_are_throttled_to_the_interval_with_first_and_last_kept(
     executor = make_executor(FakeFetch(reports(clock, times)), progress_interval=5)
     writes = mocker.spy(executor.store, "update")
     await executor.start()
-    job = await executor.wait((await executor.submit(request())).id)
+    job = await finish(executor, (await executor.submit(request())).id)
     assert progress_done(recorder) == [1, 4, 7, 9]  # t=0, t=5, t=10, complete
     assert len([c for c in writes.call_args_list if "progress" in c.kwargs]) == 4
     assert job.progress == Progress(done=9, total=9)
@@ -62,7 +62,7 @@ async def test_the_last_held_back_report_is_delivered_when_the_download_ends(
 
     executor = make_executor(FakeFetch(unknown_total), progress_interval=5)
     await executor.start()
-    job = await executor.wait((await executor.submit(request())).id)
+    job = await finish(executor, (await executor.submit(request())).id)
     assert progress_done(recorder) == [1, 3]
     assert job.progress == Progress(done=3, speed=10.0)
 
@@ -74,7 +74,7 @@ async def test_reports_from_a_worker_thread_reach_the_listeners(
         FakeFetch(reports(clock, [0, 6, 12], thread=True)), progress_interval=5
     )
     await executor.start()
-    await executor.wait((await executor.submit(request())).id)
+    await finish(executor, (await executor.submit(request())).id)
     assert progress_done(recorder) == [1, 2, 3]
 
 
@@ -91,3 +91,21 @@ def test_a_gallery_is_complete_only_at_its_last_file(clock: FakeClock) -> None:
     assert throttle.offer(Progress(done=1, total=1, file_index=1, file_count=3))
     assert not throttle.offer(Progress(done=2, total=2, file_index=2, file_count=3))
     assert throttle.offer(Progress(done=3, total=3, file_index=3, file_count=3))
+
+
+async def test_a_progress_report_that_cannot_be_recorded_is_not_shown(
+    make_executor: Make, recorder: Recorder, clock: FakeClock, mocker: MockerFixture
+) -> None:
+    executor = make_executor(FakeFetch(reports(clock, [0])), progress_interval=5)
+    real_update = executor.store.update
+
+    async def update(job_id: str, **changes: object) -> bool:
+        if "progress" in changes:
+            raise OSError("disk full")
+        return await real_update(job_id, **changes)
+
+    mocker.patch.object(executor.store, "update", update)
+    await executor.start()
+    job = await finish(executor, (await executor.submit(request())).id)
+    assert job.state == "done"
+    assert progress_done(recorder) == []

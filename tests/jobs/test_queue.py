@@ -11,7 +11,7 @@ import pytest
 from bossbot.errors import QueueFull, UserQueueFull
 from bossbot.fetch.base import Progress
 from bossbot.jobs import Executor
-from tests.fakes.jobs import FakeFetch, Recorder, until, write
+from tests.fakes.jobs import FakeFetch, Recorder, finish, until, write
 from tests.jobs.test_executor import request
 
 Make = Callable[..., Executor]
@@ -42,7 +42,7 @@ async def test_the_queue_refuses_jobs_over_its_bound(make_executor: Make) -> Non
     with pytest.raises(QueueFull) as caught:
         await executor.submit(request(user=3))
     assert caught.value.data == {"limit": 2}
-    assert executor.store.active_count() == 2
+    assert await executor.store.counts() == {"queued": 2}
 
 
 async def test_a_user_cannot_queue_more_than_their_role_allows(make_executor: Make) -> None:
@@ -59,7 +59,7 @@ async def test_a_finished_job_frees_its_place(make_executor: Make) -> None:
     executor = make_executor(max_queue=1)
     await executor.start()
     first = await executor.submit(request())
-    await executor.wait(first.id)
+    await finish(executor, first.id)
     assert (await executor.submit(request())).state == "queued"
 
 
@@ -83,7 +83,7 @@ async def test_higher_role_priority_runs_first_then_first_come_first_served(
     await executor.start()
     gate.open.set()
     for job_id in jobs:
-        await executor.wait(job_id)
+        await finish(executor, job_id)
     assert [jobs[job_id] for job_id in gate.order] == ["mod", "mod2", "trusted", "low1", "low2"]
 
 
@@ -93,8 +93,8 @@ async def test_no_more_than_max_concurrent_jobs_run_at_once(make_executor: Make)
     await executor.start()
     ids = [(await executor.submit(request(user=n))).id for n in range(5)]
     await until(lambda: gate.running == 2)
-    assert sorted(job.state for job in executor.store.recent(5)).count("queued") == 3
+    assert (await executor.store.counts())["queued"] == 3
     gate.open.set()
     for job_id in ids:
-        assert (await executor.wait(job_id)).state == "done"
+        assert (await finish(executor, job_id)).state == "done"
     assert gate.most == 2

@@ -1,4 +1,4 @@
-"""Stop and start again: running jobs resume, uploads are redone with the same nonce."""
+"""Stop and start again: running jobs resume, uploads resume without posting twice."""
 
 from __future__ import annotations
 
@@ -6,15 +6,18 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
-from bossbot.jobs import Executor, Job, JobStore
-from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, block, until, write
+import pytest
+
+from bossbot.jobs import Executor, Job, SqliteStore
+from bossbot.jobs.recovery import recover
+from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, block, finish, peek, until, write
 from tests.jobs.test_executor import request
 from tests.jobs.test_store import add
 
 Make = Callable[..., Executor]
 
 
-def leftover(store: JobStore, data_dir: Path, job_id: str, state: str, **fields: object) -> Job:
+def leftover(store: SqliteStore, data_dir: Path, job_id: str, state: str, **fields: object) -> Job:
     """A job as a dead process left it, with a file in its temp dir."""
     tmp = data_dir / "tmp" / job_id
     tmp.mkdir(parents=True)
@@ -31,28 +34,45 @@ async def test_stop_leaves_a_running_job_resumable_and_a_restart_finishes_it(
     job = await first.submit(request())
     await until(lambda: fetch.started.is_set())
     await first.stop()
-    stopped = first.get(job.id)
+    stopped = peek(first.store, job.id)
     assert (stopped.state, stopped.lease_owner, stopped.error_kind) == ("fetching", None, None)
     second = make_executor(FakeFetch(write()))
     await second.start()
-    done = await second.wait(job.id)
+    done = await finish(second, job.id)
     assert (done.state, done.attempt) == ("done", 2)
     assert recorder.names(job.id).count("recover") == 1
     assert len(recorder.deliveries) == 1
     assert not (data_dir / "tmp" / job.id).exists()
 
 
-async def test_an_interrupted_upload_is_delivered_again_with_the_same_nonce(
-    make_executor: Make, store: JobStore, recorder: Recorder, data_dir: Path
+async def test_an_interrupted_upload_is_delivered_again_without_downloading(
+    make_executor: Make, store: SqliteStore, recorder: Recorder, data_dir: Path
 ) -> None:
-    job = leftover(store, data_dir, "upld01", "uploading", upload_nonce="nonce-1")
+    job = leftover(store, data_dir, "upld01", "uploading")
     fetch = FakeFetch()
     executor = make_executor(fetch)
     await executor.start()
-    done = await executor.wait(job.id)
+    done = await finish(executor, job.id)
     assert (done.state, done.attempt, fetch.calls) == ("done", 1, [])
-    assert recorder.deliveries == [("upld01", "nonce-1", [["clip.mp4"]])]
+    assert recorder.deliveries == [("upld01", [["clip.mp4"]])]
     assert not (data_dir / "tmp" / job.id).exists()
+
+
+async def test_a_batch_posted_but_not_recorded_before_a_crash_is_not_posted_again(
+    make_executor: Make, store: SqliteStore, recorder: Recorder, data_dir: Path
+) -> None:
+    job = leftover(store, data_dir, "upld02", "uploading", upload_tries=1)
+    for name in ("b.jpg", "c.jpg"):
+        (data_dir / "tmp" / job.id / name).write_bytes(b"x")
+    files = [str(data_dir / "tmp" / job.id / n) for n in ("clip.mp4", "b.jpg", "c.jpg")]
+    await store.update(job.id, files=files)
+    recorder.posts.append((job.id, 0, ["clip.mp4", "b.jpg"]))  # the dead process posted it
+    executor = make_executor()
+    await executor.start()
+    done = await finish(executor, job.id)
+    assert recorder.finds == [job.id]
+    assert recorder.deliveries == [(job.id, [["clip.mp4", "b.jpg"], ["c.jpg"]])]
+    assert (done.state, done.batches_done, done.upload_tries) == ("done", 2, 2)
 
 
 async def test_stopping_during_an_upload_redelivers_it_on_the_next_start(
@@ -60,63 +80,107 @@ async def test_stopping_during_an_upload_redelivers_it_on_the_next_start(
 ) -> None:
     entered = asyncio.Event()
 
-    class SlowDelivery:
-        async def deliver(self, job: Job, batches: list[list[Path]]) -> None:
+    class SlowDelivery(Recorder):
+        async def post(self, job: Job, index: int, count: int, files: list[Path]) -> None:
             entered.set()
             await asyncio.Event().wait()
 
     first = make_executor()
-    first.rt.delivery = SlowDelivery()
+    first.life.delivery = SlowDelivery()
     await first.start()
     job = await first.submit(request())
-    await entered.wait()
+    await asyncio.wait_for(entered.wait(), 5)
     await first.stop()
-    assert first.get(job.id).state == "uploading"
+    assert peek(first.store, job.id).state == "uploading"
     second = make_executor()
     await second.start()
-    assert (await second.wait(job.id)).state == "done"
-    assert recorder.deliveries == [(job.id, job.upload_nonce, [["clip.mp4"]])]
+    assert (await finish(second, job.id)).state == "done"
+    assert recorder.deliveries == [(job.id, [["clip.mp4"]])]
+    assert recorder.finds == [job.id]  # the second delivery first looked for the post
 
 
 async def test_a_job_that_crashed_on_its_last_attempt_fails(
-    make_executor: Make, store: JobStore, data_dir: Path
+    make_executor: Make, store: SqliteStore, data_dir: Path
 ) -> None:
     job = leftover(store, data_dir, "last01", "validating", attempt=3, max_attempts=3)
     await make_executor().start()
-    failed = store.get(job.id)
+    failed = peek(store, job.id)
     assert (failed.state, failed.error_kind) == ("failed", "internal")
     assert not (data_dir / "tmp" / job.id).exists()
 
 
 async def test_the_command_line_fails_stale_jobs_instead_of_resuming_them(
-    make_executor: Make, store: JobStore, data_dir: Path
+    make_executor: Make, store: SqliteStore, data_dir: Path
 ) -> None:
     job = leftover(store, data_dir, "cli001", "fetching", origin="cli")
     other = leftover(store, data_dir, "bot001", "fetching")
     await make_executor(options={"origin": "cli", "resume": False, "only_own": True}).start()
-    assert store.get(job.id).state == "failed"
-    assert store.get(other.id).state == "fetching"  # another origin: not ours to touch
+    assert peek(store, job.id).state == "failed"
+    assert peek(store, other.id).state == "fetching"  # another origin: not ours to touch
 
 
 async def test_a_live_lease_of_another_process_is_respected_until_it_expires(
-    make_executor: Make, store: JobStore, clock: FakeClock, data_dir: Path
+    make_executor: Make, store: SqliteStore, clock: FakeClock, data_dir: Path
 ) -> None:
     job = leftover(
         store, data_dir, "busy01", "fetching", lease_owner="x", lease_expires_at=clock.t + 30
     )
     executor = make_executor()
     await executor.start()
-    assert store.get(job.id).state == "fetching"
+    assert peek(store, job.id).state == "fetching"
     assert (data_dir / "tmp" / job.id).is_dir()
     await clock.advance(40)  # a heartbeat after the expiry recovers it
-    assert (await executor.wait(job.id)).attempt == 2
+    assert (await finish(executor, job.id)).attempt == 2
 
 
 async def test_start_removes_temp_dirs_of_finished_and_unknown_jobs(
-    make_executor: Make, store: JobStore, data_dir: Path
+    make_executor: Make, store: SqliteStore, data_dir: Path
 ) -> None:
     leftover(store, data_dir, "done01", "done")
     leftover(store, data_dir, "queue1", "queued", next_attempt_at=store.clock.now() + 99)
     (data_dir / "tmp" / "ghost1").mkdir()
     await make_executor().start()
     assert sorted(p.name for p in (data_dir / "tmp").iterdir()) == ["queue1"]
+
+
+async def test_a_stale_job_another_process_recovers_first_is_left_to_it(
+    make_executor: Make, store: SqliteStore, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    leftover(store, data_dir, "race01", "fetching")  # no lease: its process died
+    listed = store.stale
+
+    async def listed_then_taken(now: float, origin: str) -> list[Job]:
+        found = await listed(now, origin)
+        other = SqliteStore.in_dir(data_dir, store.clock)  # another process, same file
+        await other.take_lease("race01", "other:1:x", store.clock.now() + 60)
+        other.conn.close()
+        return found
+
+    monkeypatch.setattr(store, "stale", listed_then_taken)
+    await make_executor().start()
+    left = peek(store, "race01")
+    assert (left.state, left.attempt, left.lease_owner) == ("fetching", 1, "other:1:x")
+    assert (data_dir / "tmp" / "race01" / "clip.mp4").is_file()  # its files are the other's
+
+
+async def test_finished_jobs_are_pruned_after_the_declared_days(
+    make_executor: Make, store: SqliteStore, clock: FakeClock
+) -> None:
+    day = 86_400
+    add(store, "old001", state="done", finished_at=clock.t - 2 * day, interaction_token=None)
+    add(store, "new001", state="failed", finished_at=clock.t - day / 2)
+    await make_executor(keep_finished_days=1).start()
+    await clock.advance(20)  # the next lease renewal also prunes
+    assert [job.id for job in await store.recent()] == ["new001"]
+
+
+async def test_a_stale_job_whose_task_still_runs_here_is_left_to_it(
+    make_executor: Make, store: SqliteStore, data_dir: Path
+) -> None:
+    leftover(store, data_dir, "mine01", "fetching")  # its lease lapsed while it ran here
+    executor = make_executor()
+    redeliver = await recover(
+        executor.ledger, origin="bot", ttl=60, resume=True, running={"mine01"}
+    )
+    assert redeliver == []
+    assert (peek(store, "mine01").state, peek(store, "mine01").attempt) == ("fetching", 1)

@@ -1,4 +1,4 @@
-"""The SQLite job store: schema migrations, transitions committed with their fields, queries."""
+"""The SQLite job store: schema migrations, transitions committed with their fields, leases."""
 
 from __future__ import annotations
 
@@ -9,34 +9,51 @@ import pytest
 
 from bossbot.errors import NoJob
 from bossbot.fetch.base import Progress
-from bossbot.jobs import Job, JobStore, TransitionNotAllowed
-from bossbot.jobs.schema import MIGRATIONS, SchemaError, migrate, version
-from bossbot.jobs.store import LeaseLost
+from bossbot.jobs import Job, LeaseLost, SqliteStore, TransitionNotAllowed
+from bossbot.jobs.sqlite import MIGRATIONS, SchemaError, migrate, version
+from bossbot.jobs.sqlite.migrations import V1
 from tests.fakes.jobs import FakeClock
 
 
-def add(store: JobStore, job_id: str, **fields: object) -> Job:
+def add(store: SqliteStore, job_id: str, **fields: object) -> Job:
     now = store.clock.now()
     values = {"created_at": now, "updated_at": now, "next_attempt_at": now, **fields}
     return store.insert(Job(id=job_id, url=f"https://x.test/{job_id}", **values))  # type: ignore[arg-type]
 
 
 def test_a_new_file_is_migrated_to_the_latest_version_in_wal_mode(tmp_path: Path) -> None:
-    store = JobStore.in_dir(tmp_path / "data")
+    store = SqliteStore.in_dir(tmp_path / "data")
     assert (tmp_path / "data" / "jobs.sqlite3").is_file()
     assert version(store.conn) == len(MIGRATIONS)
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    store.close()
+    store.conn.close()
 
 
-def test_reopening_keeps_the_rows_and_applies_nothing_twice(tmp_path: Path) -> None:
-    store = JobStore.in_dir(tmp_path)
+async def test_reopening_keeps_the_rows_and_applies_nothing_twice(tmp_path: Path) -> None:
+    store = SqliteStore.in_dir(tmp_path)
     add(store, "aaaaaa")
-    store.close()
-    again = JobStore.in_dir(tmp_path)
-    assert again.get("aaaaaa") is not None
+    await store.close()
+    again = SqliteStore.in_dir(tmp_path)
+    assert await again.get("aaaaaa") is not None
     assert version(again.conn) == len(MIGRATIONS)
-    again.close()
+    await again.close()
+
+
+async def test_a_version_1_database_is_upgraded_keeping_its_jobs(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "jobs.sqlite3", isolation_level=None)
+    migrate(conn, [V1])
+    conn.executemany(
+        "INSERT INTO jobs (id, url, state, interaction_token, created_at, updated_at,"
+        " next_attempt_at, upload_nonce) VALUES (?, 'u', ?, 'secret', 0, 0, 0, 'n')",
+        [("done01", "done"), ("done02", "done"), ("wait01", "queued")],
+    )
+    conn.close()
+    store = SqliteStore.in_dir(tmp_path)
+    assert await store.counts() == {"done": 2, "queued": 1}
+    assert (await store.get("done01")).interaction_token is None  # finished: token dropped
+    assert (await store.get("wait01")).interaction_token == "secret"
+    assert (await store.get("wait01")).upload_tries == 0
+    await store.close()
 
 
 def test_migrations_run_in_order_from_the_stored_version(tmp_path: Path) -> None:
@@ -62,10 +79,10 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
     conn.close()
     with pytest.raises(SchemaError, match="upgrade boss-bot"):
-        JobStore.in_dir(tmp_path)
+        SqliteStore.in_dir(tmp_path)
 
 
-def test_every_field_survives_a_round_trip(store: JobStore) -> None:
+async def test_every_field_survives_a_round_trip(store: SqliteStore) -> None:
     job = add(
         store,
         "k3v9qa",
@@ -75,59 +92,68 @@ def test_every_field_survives_a_round_trip(store: JobStore) -> None:
         guild_id=1,
         interaction_token="secret",
         token_expires_at=123.5,
+        upload_tries=2,
+        batches_done=1,
     )
-    assert store.get("k3v9qa") == job
-    assert store.get("nothere") is None
+    assert await store.get("k3v9qa") == job
+    assert await store.get("nothere") is None
 
 
-def test_a_transition_commits_the_state_with_its_fields(store: JobStore, clock: FakeClock) -> None:
+async def test_a_transition_commits_the_state_with_its_fields(
+    store: SqliteStore, clock: FakeClock
+) -> None:
     add(store, "aaaaaa")
     clock.t += 10
-    job = store.transition("aaaaaa", "start", lease_owner="me", lease_expires_at=clock.t + 60)
-    stored = store.get("aaaaaa")
+    job = await store.transition("aaaaaa", "start", lease_owner="me", lease_expires_at=clock.t)
+    stored = await store.get("aaaaaa")
     assert stored == job
     assert (stored.state, stored.lease_owner, stored.updated_at) == ("fetching", "me", clock.t)
 
 
-def test_a_final_transition_stamps_finish_time_and_drops_the_lease(
-    store: JobStore, clock: FakeClock
+async def test_a_final_transition_stamps_the_time_and_drops_lease_and_token(
+    store: SqliteStore, clock: FakeClock
 ) -> None:
-    add(store, "aaaaaa")
-    store.transition("aaaaaa", "start", lease_owner="me", lease_expires_at=clock.t + 60)
-    job = store.transition("aaaaaa", "fail", owner="me", error_kind="not_found")
+    add(store, "aaaaaa", interaction_token="secret", token_expires_at=clock.t + 900)
+    await store.transition("aaaaaa", "start", lease_owner="me", lease_expires_at=clock.t + 60)
+    await store.transition("aaaaaa", "fail", owner="me", error_kind="not_found")
+    job = await store.get("aaaaaa")
     assert (job.state, job.finished_at, job.lease_owner, job.error_kind) == (
         "failed",
         clock.t,
         None,
         "not_found",
     )
+    assert (job.interaction_token, job.token_expires_at) == (None, None)
 
 
-def test_a_refused_transition_changes_nothing(store: JobStore) -> None:
+async def test_a_refused_transition_changes_nothing(store: SqliteStore) -> None:
     add(store, "aaaaaa")
     with pytest.raises(TransitionNotAllowed):
-        store.transition("aaaaaa", "delivered", files=["x"])
-    assert store.get("aaaaaa").files == []
-    assert store.get("aaaaaa").state == "queued"
+        await store.transition("aaaaaa", "delivered", files=["x"])
+    assert (await store.get("aaaaaa")).files == []
+    assert (await store.get("aaaaaa")).state == "queued"
 
 
-def test_a_transition_by_a_process_without_the_lease_is_refused(store: JobStore) -> None:
+async def test_writes_by_a_process_without_the_lease_are_refused(store: SqliteStore) -> None:
     add(store, "aaaaaa")
-    store.transition("aaaaaa", "start", lease_owner="other")
+    await store.transition("aaaaaa", "start", lease_owner="other")
     with pytest.raises(LeaseLost):
-        store.transition("aaaaaa", "fetched", owner="me")
-    assert store.get("aaaaaa").state == "fetching"
+        await store.transition("aaaaaa", "fetched", owner="me")
+    assert not await store.update("aaaaaa", owner="me", progress=Progress(done=1))
+    assert await store.update("aaaaaa", owner="other", progress=Progress(done=2))
+    job = await store.get("aaaaaa")
+    assert (job.state, job.progress) == ("fetching", Progress(done=2))
 
 
-def test_transition_of_an_unknown_job_raises_no_job(store: JobStore) -> None:
+async def test_transition_of_an_unknown_job_raises_no_job(store: SqliteStore) -> None:
     with pytest.raises(NoJob):
-        store.transition("nothere", "cancel")
+        await store.transition("nothere", "cancel")
 
 
-def test_unknown_fields_are_refused(store: JobStore) -> None:
+async def test_unknown_fields_are_refused(store: SqliteStore) -> None:
     add(store, "aaaaaa")
     with pytest.raises(KeyError):
-        store.update("aaaaaa", **{"state = 'done'; --": 1})
+        await store.update("aaaaaa", **{"state = 'done'; --": 1})
     with pytest.raises(KeyError):
-        store.transition("aaaaaa", "start", colour="red")
-    assert store.get("aaaaaa").state == "queued"
+        await store.transition("aaaaaa", "start", colour="red")
+    assert (await store.get("aaaaaa")).state == "queued"

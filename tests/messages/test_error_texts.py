@@ -22,6 +22,7 @@ KIND_DATA = {
     "queue_full": {"limit": 50},
     "user_queue_full": {"limit": 3},
     "too_many_urls": {"limit": 5},
+    "not_yours": {"action": "cancel it"},
 }
 
 

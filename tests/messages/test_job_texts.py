@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from syrupy.assertion import SnapshotAssertion
 
-from bossbot.errors import NetworkError, TooLarge
+from bossbot.errors import DiscordBusy, NetworkError, RateLimited, TooLarge
 from bossbot.fetch.base import Progress
 from bossbot.jobs import Job, JobEvent
 from bossbot.messages.jobs import error_of, status_text
@@ -48,8 +48,17 @@ EVENTS = {
     "done_one": (job(state="done", files=["a"]), JobEvent("delivered")),
     "done_gallery": (job(state="done", files=list("abcdefg")), JobEvent("delivered")),
     "retry": (
-        job(attempt=2, max_attempts=3),
+        job(attempt=2, max_attempts=3, error_kind="network", next_attempt_at=1_700_000_004.2),
         JobEvent("retry", error=NetworkError(), retry_in=4.2),
+    ),
+    "retry_of_an_upload": (
+        job(attempt=3, max_attempts=3, error_kind="discord_busy", files=["a"]),
+        JobEvent("retry", error=DiscordBusy(), retry_in=61),
+    ),
+    "upload_started_again": (job(state="uploading", files=["a", "b"]), JobEvent("start")),
+    "failed_after_retries": (
+        job(state="failed", attempt=3, error_kind="rate_limited"),
+        JobEvent("fail", error=RateLimited()),
     ),
     "failed_too_large": (
         job(state="failed"),
@@ -64,6 +73,16 @@ EVENTS = {
 @pytest.mark.parametrize("name", sorted(EVENTS))
 def test_status_text(name: str, snapshot: SnapshotAssertion) -> None:
     assert status_text(*EVENTS[name], prefix="$") == snapshot
+
+
+def test_on_discord_the_next_attempt_is_a_timestamp_that_counts_down() -> None:
+    text = status_text(*EVENTS["retry"], prefix="$", timestamps=True)
+    assert text.endswith("Trying again <t:1700000004:R>.")
+
+
+def test_a_failure_that_is_not_worth_retrying_does_not_speak_of_attempts() -> None:
+    assert "gave up" not in status_text(*EVENTS["failed_too_large"], prefix="$")
+    assert "gave up" in status_text(*EVENTS["failed_after_retries"], prefix="$")
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bossbot.discord.actions import ACTIONS
-from bossbot.jobs import JobStore
+from bossbot.jobs import SqliteStore
 from bossbot.ops.checks import check_dir, check_token
 from bossbot.ops.state import check_commands, check_database
 from bossbot.ops.tools import check_downloader, check_ffmpeg, release_date
@@ -143,9 +143,9 @@ def test_a_missing_database_will_be_created(tmp_path: Path) -> None:
 
 
 def test_a_current_database_is_ok_and_left_unchanged(tmp_path: Path) -> None:
-    JobStore.in_dir(tmp_path).close()
+    SqliteStore.in_dir(tmp_path).conn.close()
     before = (tmp_path / "jobs.sqlite3").read_bytes()
-    assert check_database(tmp_path).text == "schema version 1 (current)"
+    assert check_database(tmp_path).text == "schema version 2 (current)"
     assert (tmp_path / "jobs.sqlite3").read_bytes() == before
 
 

@@ -38,6 +38,17 @@ async def test_a_delivered_job_counts_bytes_down_and_up(tmp_path: Path) -> None:
     assert (metrics.downloaded, metrics.uploaded) == (1024, 1000)
 
 
+async def test_an_upload_retried_with_its_kept_files_counts_its_bytes(tmp_path: Path) -> None:
+    metrics = Metrics()
+    listener = MetricsListener(metrics)
+    kept = Job(id="r", url="u", files=_files(tmp_path / "r", 300))
+    await _run(listener, kept, "fetched", "validated")
+    await listener.on_update(kept, JobEvent("retry", error=NetworkError("busy")))
+    await _run(listener, kept, "start")  # the next attempt only uploads the kept files
+    await _run(listener, Job(id="r", url="u", files=[str(tmp_path / "wiped")]), "delivered")
+    assert (metrics.downloaded, metrics.uploaded) == (300, 300)
+
+
 def test_sizes_skip_files_that_are_gone(tmp_path: Path) -> None:
     assert total_size([*_files(tmp_path, 7, 3), str(tmp_path / "gone")]) == 10
 
@@ -69,7 +80,7 @@ async def test_a_cancelled_job_uploads_nothing_and_leaves_nothing_behind(tmp_pat
 
 async def test_the_scrape_text_after_some_jobs(tmp_path: Path, snapshot) -> None:
     metrics = Metrics(
-        counts=lambda: {"queued": 3, "fetching": 2, "done": 40, "failed": 1},
+        counts=lambda: counted({"queued": 3, "fetching": 2, "done": 40, "failed": 1}),
         latency=lambda: 0.0425,
     )
     listener = MetricsListener(metrics)
@@ -77,11 +88,16 @@ async def test_the_scrape_text_after_some_jobs(tmp_path: Path, snapshot) -> None
     await _run(listener, job, "fetched", "validated", "delivered")
     await listener.on_update(job, JobEvent("fail", error=TooLarge("big")))
     await listener.on_update(job, JobEvent("retry", error=NetworkError("x")))
-    assert metrics.render() == snapshot
+    assert await metrics.render() == snapshot
 
 
-def test_the_scrape_text_of_a_fresh_bot(snapshot) -> None:
-    assert Metrics().render() == snapshot
+async def test_the_scrape_text_of_a_fresh_bot(snapshot) -> None:
+    assert await Metrics().render() == snapshot
+
+
+async def counted(counts: dict[str, int]) -> dict[str, int]:
+    """What a store's ``counts()`` gives."""
+    return counts
 
 
 def test_label_values_and_special_numbers_are_escaped() -> None:

@@ -6,14 +6,14 @@ import asyncio
 from pathlib import Path
 
 from bossbot.errors import NotFound
-from bossbot.jobs import Executor, FolderDelivery, JobRequest, JobStore
+from bossbot.jobs import Executor, FolderDelivery, JobRequest, SqliteStore
 from bossbot.ops import Metrics, MetricsListener
 from bossbot.settings import Settings
 from tests.fakes.jobs import FakeFetch, make_spec, passthrough, write
 
 
 async def test_jobs_run_by_the_executor_show_up_in_the_scrape(tmp_path: Path) -> None:
-    store = JobStore.in_dir(tmp_path / "data")
+    store = SqliteStore.in_dir(tmp_path / "data")
     metrics = Metrics(store.counts)
     executor = Executor(
         store,
@@ -32,8 +32,8 @@ async def test_jobs_run_by_the_executor_show_up_in_the_scrape(tmp_path: Path) ->
         assert (await asyncio.wait_for(executor.wait(second.id), 10)).state == "failed"
     finally:
         await executor.stop()
-    lines = metrics.render().splitlines()
-    store.close()
+    lines = (await metrics.render()).splitlines()
+    await store.close()
     assert 'bossbot_jobs{state="done"} 1' in lines
     assert 'bossbot_jobs{state="failed"} 1' in lines
     assert "bossbot_downloaded_bytes_total 3000" in lines

@@ -4,24 +4,29 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
 import httpx
 import pytest
 
-from bossbot.jobs import Job, JobStore
-from bossbot.ops import Metrics, gateway_alive, probe, start_metrics_server
+from bossbot.jobs import Job, SqliteStore
+from bossbot.ops import Metrics, gateway_alive, probe, problem_of, start_metrics_server
 from bossbot.ops.probe import healthz_url
 from bossbot.settings import SettingsError
 
 
+def healthy_unless(alive: list[bool]) -> Callable[[], str | None]:
+    return lambda: None if alive[0] else "gateway down"
+
+
 async def test_healthz_follows_the_gateway_and_metrics_read_the_store(tmp_path: Path) -> None:
-    store = JobStore.in_dir(tmp_path)
+    store = SqliteStore.in_dir(tmp_path)
     store.insert(Job(id="q1", url="u", state="queued"))
     store.insert(Job(id="d1", url="u", state="done"))
     alive = [True]
-    server = await start_metrics_server("127.0.0.1:0", Metrics(store.counts), lambda: alive[0])
+    server = await start_metrics_server("127.0.0.1:0", Metrics(store.counts), healthy_unless(alive))
     assert server is not None
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{server.port}") as client:
@@ -32,7 +37,7 @@ async def test_healthz_follows_the_gateway_and_metrics_read_the_store(tmp_path: 
             missing = await client.get("/")
     finally:
         await server.stop()
-        store.close()
+        await store.close()
     assert (up.status_code, up.text) == (200, "ok\n")
     assert (down.status_code, down.text) == (503, "gateway down\n")
     assert scrape.status_code == 200
@@ -45,14 +50,14 @@ async def test_healthz_follows_the_gateway_and_metrics_read_the_store(tmp_path: 
 
 
 async def test_the_endpoint_is_off_without_an_address() -> None:
-    assert await start_metrics_server("", Metrics(), lambda: True) is None
+    assert await start_metrics_server("", Metrics(), lambda: None) is None
 
 
 @pytest.mark.parametrize("addr", ["9100", "localhost", ":9100", "host:port", "h:70000"])
 async def test_a_malformed_address_is_a_one_line_settings_error(addr: str) -> None:
     expected = r"^BOSSBOT_METRICS_ADDR is invalid: expected host:port"
     with pytest.raises(SettingsError, match=expected):
-        await start_metrics_server(addr, Metrics(), lambda: True)
+        await start_metrics_server(addr, Metrics(), lambda: None)
 
 
 async def test_an_address_in_use_is_a_settings_error() -> None:
@@ -61,12 +66,12 @@ async def test_an_address_in_use_is_a_settings_error() -> None:
         taken.listen()
         port = taken.getsockname()[1]
         with pytest.raises(SettingsError, match="cannot be used"):
-            await start_metrics_server(f"127.0.0.1:{port}", Metrics(), lambda: True)
+            await start_metrics_server(f"127.0.0.1:{port}", Metrics(), lambda: None)
 
 
 async def test_the_probe_asks_healthz_like_a_container_health_check() -> None:
     alive = [True]
-    server = await start_metrics_server("127.0.0.1:0", Metrics(), lambda: alive[0])
+    server = await start_metrics_server("127.0.0.1:0", Metrics(), healthy_unless(alive))
     assert server is not None
     try:
         addr = f"127.0.0.1:{server.port}"
@@ -96,3 +101,19 @@ def test_the_gateway_is_alive_while_the_bot_and_every_shard_are() -> None:
     assert not gateway_alive(_bot(True, True, False))
     assert not gateway_alive(_bot(False, True))
     assert not gateway_alive(_bot(True))
+
+
+class Loops:
+    def __init__(self, *failing: str) -> None:
+        self.names = list(failing)
+
+    def failing(self) -> list[str]:
+        return self.names
+
+
+def test_healthz_names_the_gateway_first_then_job_loops_that_keep_failing() -> None:
+    up, down = _bot(True, True), _bot(False, True)
+    assert problem_of(up, Loops()) is None
+    assert problem_of(up, None) is None
+    assert problem_of(up, Loops("scheduler", "leases")) == "job loops failing: scheduler, leases"
+    assert problem_of(down, Loops("scheduler")) == "gateway down"

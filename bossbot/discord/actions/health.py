@@ -31,9 +31,9 @@ def versions() -> dict[str, str]:
     return found
 
 
-def collect(services: Services) -> Health:
-    """Gather the health facts now."""
-    counts = services.jobs.store.counts() if services.jobs else None
+async def collect(services: Services) -> Health:
+    """Gather the health facts now (job counts from the store's maintained counters)."""
+    counts = await services.jobs.store.counts() if services.jobs else None
     queued = counts.get("queued", 0) if counts is not None else None
     running = sum(counts.get(s, 0) for s in RUNNING) if counts is not None else None
     return Health(
@@ -44,10 +44,11 @@ def collect(services: Services) -> Health:
         queued=queued,
         running=running,
         max_queue=services.spec.limits.max_queue,
+        failing=tuple(services.jobs.failing()) if services.jobs else (),
     )
 
 
 @action("health")
 async def show_health(inv: Invocation, services: Services) -> None:
     """Answer with the health report."""
-    await inv.reply.send(health_report(collect(services)))
+    await inv.reply.send(health_report(await collect(services)))

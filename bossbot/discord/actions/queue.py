@@ -13,7 +13,7 @@ async def show_queue(inv: Invocation, services: Services) -> None:
     """Answer with this guild's unfinished jobs; queued ones in the order they will run."""
     jobs = services.jobs
     assert jobs is not None, "the queue view needs the job executor"  # noqa: S101
-    active = jobs.store.guild_jobs(inv.guild_id) if inv.guild_id is not None else []
+    active = await jobs.store.guild_jobs(inv.guild_id) if inv.guild_id is not None else []
     running = [job for job in active if job.state in RUNNING]
     waiting = [job for job in active if job.state == "queued"]
     waiting.sort(key=lambda job: (-job.priority, job.created_at))

@@ -107,15 +107,21 @@ async def trigger_typing(ctx: Ctx) -> Reply:
 
 @route("GET", "/channels/{channel_id}/messages")
 async def list_messages(ctx: Ctx) -> Reply:
-    """Answer the channel's messages, newest first (limit, before, after)."""
+    """Answer the channel's messages, newest first (limit, before, after).
+
+    As Discord does: ``after`` gives the ``limit`` messages right after that id (the
+    oldest of them), otherwise the newest ones (before ``before``, when given).
+    """
     channel_id = ctx.state.channel(ctx.id("channel_id"))
-    found = ctx.state.store.visible(channel_id)
-    if "before" in ctx.query:
-        found = [m for m in found if m.id < int(ctx.query["before"])]
-    if "after" in ctx.query:
-        found = [m for m in found if m.id > int(ctx.query["after"])]
+    found = sorted(ctx.state.store.visible(channel_id), key=lambda m: m.id)
     limit = int(ctx.query.get("limit", 50))
-    return Reply(json=[m.payload for m in reversed(found)][:limit])
+    if "after" in ctx.query:
+        found = [m for m in found if m.id > int(ctx.query["after"])][:limit]
+    elif "before" in ctx.query:
+        found = [m for m in found if m.id < int(ctx.query["before"])][-limit:]
+    else:
+        found = found[-limit:]
+    return Reply(json=[m.payload for m in reversed(found)])
 
 
 def _reply_fields(ctx: Ctx, channel_id: int) -> JSON:

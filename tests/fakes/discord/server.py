@@ -273,6 +273,10 @@ class FakeDiscord(UserEvents):
         """Return what became of an interaction (responses, original message id...)."""
         return self._state.interactions[int(interaction_id)]
 
+    def forget_nonces(self) -> None:
+        """Let the nonce window pass: a repeated nonce now creates a second message."""
+        self._state.store.forget_nonces()
+
     def expire_interaction(self, interaction_id: int | str) -> None:
         """Make an interaction's token invalid, as after 15 minutes."""
         self.interaction(interaction_id).expired = True

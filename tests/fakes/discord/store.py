@@ -94,6 +94,10 @@ class MessageStore:
         self._messages[stored.id] = stored
         return stored
 
+    def forget_nonces(self) -> None:
+        """Forget every enforced nonce, as Discord does once its nonce window has passed."""
+        self._nonces.clear()
+
     def get(self, message_id: int, channel_id: int | None = None) -> StoredMessage:
         """Return a live message, or raise Discord's 404 Unknown Message."""
         stored = self._messages.get(message_id)

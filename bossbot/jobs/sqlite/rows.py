@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+from collections.abc import Collection
 from typing import Any
 
 from bossbot.fetch.base import Progress
@@ -42,3 +43,8 @@ def from_row(row: sqlite3.Row) -> Job:
     if values["progress"] is not None:
         values["progress"] = Progress(**json.loads(values["progress"]))
     return Job(**values)
+
+
+def sql_states(values: Collection[str]) -> str:
+    """A literal SQL list of known state names (never user text)."""
+    return "(" + ", ".join(f"'{value}'" for value in sorted(values)) + ")"
