@@ -76,8 +76,8 @@ class JobLife:
         throttle = Throttle(self.limits.progress_interval, self.ledger.clock)
         pump = ProgressPump(throttle, lambda progress: self.ledger.progress(job, progress))
         files = await self.fetch(
-            job.url, dest, spec=self.spec, allow_private=self.settings.allow_private_urls,
-            cap=job.cap, on_progress=pump, cookies_dir=self.settings.cookies_dir,
+            job.url, dest, spec=self.spec, cap=job.cap, on_progress=pump,
+            cookies_dir=self.settings.cookies_dir,
             rate_limit=self.limits.bandwidth_limit,
         )  # fmt: skip
         pump.flush()

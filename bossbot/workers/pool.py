@@ -20,7 +20,7 @@ from bossbot.spec import Spec
 from bossbot.workers.child import SECRETS, Setup
 from bossbot.workers.process import WorkerProcess
 from bossbot.workers.step import Step
-from bossbot.workers.zygote_client import Zygote
+from bossbot.workers.zygote_client import SHARED
 
 STOP_WAIT = 2.0  # seconds a killed worker gets to be reaped before the step gives up waiting
 
@@ -32,7 +32,7 @@ class Workers:
         """``egress=False`` runs workers without the guard: only for the bench's baseline."""
         self.settings, self.spec, self.egress = settings, spec, egress
         self.guard = GuardClient(settings.allow_private_urls)
-        self.zygote = Zygote.shared()
+        self.zygote = SHARED
         self.running: set[WorkerProcess] = set()
         self._count = 0
 
@@ -56,10 +56,10 @@ class Workers:
         return Budget(cap + b.overhead, b.requests, b.min_rate, b.slow_window)
 
     async def fetch(
-        self, url: str, dest: Path, *, spec: Spec, allow_private: object = None, cap: int,
-        on_progress: ProgressCallback, cookies_dir: Path | None = None, rate_limit: int = 0,
+        self, url: str, dest: Path, *, spec: Spec, cap: int, on_progress: ProgressCallback,
+        cookies_dir: Path | None = None, rate_limit: int = 0,
     ) -> list[Path]:  # fmt: skip
-        """Download ``url`` into ``dest`` in a worker (``allow_private``: the guard's policy)."""
+        """Download ``url`` into ``dest`` in a worker, every connection through the guard."""
         payload = {"url": url, "dest": str(dest), "spec": spec, "cap": cap,
                    "cookies_dir": cookies_dir, "rate_limit": rate_limit}  # fmt: skip
         found = await self.run(

@@ -71,4 +71,4 @@ class WorkerProcess:
             return await asyncio.shield(self.ended)
         finally:
             if self.ended.done():
-                self.zygote.forget(self.pid)
+                self.zygote.exits.pop(self.pid, None)

@@ -37,7 +37,8 @@ class Route:
 class MediaServer:
     """The server; start it with :meth:`start`, add files with :meth:`add`."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.host = host
         self.routes: dict[str, Route] = {}
         self._hits: Counter[str] = Counter()
         self._gets: Counter[str] = Counter()
@@ -54,7 +55,7 @@ class MediaServer:
 
     def url(self, path: str) -> str:
         """The full URL of ``path``."""
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"http://{self.host}:{self.port}{path}"
 
     def hits(self, path: str | None = None) -> int:
         """Requests received for ``path``, or for all paths when None."""
@@ -75,7 +76,7 @@ class MediaServer:
         self._closed_events[path].set()
 
     async def start(self) -> None:
-        """Listen on 127.0.0.1 at a free port."""
+        """Listen on the server's loopback address at a free port."""
         app = web.Application()
         app.router.add_route("*", "/{tail:.*}", self._handle)
         self._runner = web.AppRunner(
@@ -86,7 +87,7 @@ class MediaServer:
             handler_cancellation=True,
         )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, self.host, 0)
         await site.start()
         self.port = self._runner.addresses[0][1]
 

@@ -31,7 +31,6 @@ def options(request: FetchRequest) -> dict[str, Any]:
         "file-range": f"1-{MAX_ITEMS}",
         "input": False,
         "cookies-update": False,
-        "skip": False,
         "proxy": request.proxy,
     }
     if request.rate_limit:

@@ -15,6 +15,9 @@ from bossbot.fetch.gallery.errors import map_failure, too_large
 from bossbot.fetch.gallery.options import configure
 
 
+CHUNK_SLACK = 32 * 1024  # gallery-dl's read size: the most a file passes its cap by on disk
+
+
 class CapReached(BaseException):  # not an Exception: gallery-dl catches every Exception
     """Raised from the progress callback to stop gallery-dl at once (not an Exception)."""
 
