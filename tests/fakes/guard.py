@@ -41,7 +41,8 @@ class InProcessGuard:
             self.ledger.tick()
 
     async def close(self) -> None:
-        assert self._server is not None and self._ticks is not None
+        assert self._server is not None
+        assert self._ticks is not None
         self._ticks.cancel()
         self._server.close()
         for name in list(self.ledger.tokens):

@@ -31,7 +31,7 @@ NOTHING = AddressPolicy()
         ("http://0x7f.1:99/x", "http://127.0.0.1:99/x"),
     ],
 )
-def test_check_url_accepts_http_urls_with_scheme_and_host_normalised(url: str, checked: str) -> None:
+def test_check_url_accepts_http_urls_normalising_scheme_and_host(url: str, checked: str) -> None:
     assert check_url(url) == checked
 
 

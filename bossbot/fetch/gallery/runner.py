@@ -14,7 +14,6 @@ from bossbot.fetch.files import display_name, tidy_names
 from bossbot.fetch.gallery.errors import map_failure, too_large
 from bossbot.fetch.gallery.options import configure
 
-
 CHUNK_SLACK = 32 * 1024  # gallery-dl's read size: the most a file passes its cap by on disk
 
 
