@@ -1,0 +1,113 @@
+"""Fit one video to the cap: keep it, remux it, or re-encode it smaller until it fits."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from bossbot.errors import BadMedia, TooLarge, TooLongToFit
+from bossbot.fit.budget import SAFETY, plan_video, refusal
+from bossbot.fit.encode import channels_of, remux_args, video_args
+from bossbot.fit.process import FfmpegFailed, run_ffmpeg
+from bossbot.fit.progress import ProgressFn
+from bossbot.fit.result import Action, FitResult, output_for
+from bossbot.fit.streams import MediaInfo
+from bossbot.media.magic import sniff_file
+from bossbot.media.names import sanitize_filename
+from bossbot.spec import Fit
+
+PLAYABLE = {"mp4": ({"h264"}, {"aac", "mp3"}), "webm": ({"vp8", "vp9"}, {"opus", "vorbis"})}
+"""Containers Discord plays inline, with the video and audio codecs they may hold."""
+PIXELS = {"yuv420p", "yuvj420p"}
+RETRY_MARGIN = 0.95
+
+
+def playable_container(info: MediaInfo) -> str | None:
+    """``mp4`` or ``webm`` when the streams play inline in that container, else None."""
+    video, audio = info.video, info.audio
+    if video is None or video.pixels not in PIXELS:
+        return None
+    for container, (videos, audios) in PLAYABLE.items():
+        if video.codec in videos and (audio is None or audio.codec in audios):
+            return container
+    return None
+
+
+def _result(
+    src: Path, out: Path, info: MediaInfo, action: Action, cap: int, **more: int
+) -> FitResult:
+    """What was done, measured on the files."""
+    short = min(info.video.width, info.video.height) if info.video else 0
+    kind = sniff_file(src) or info.container.split(",")[0]
+    size = src.stat().st_size
+    return FitResult(
+        path=out, action=action, kind="video", size_before=size, size_after=out.stat().st_size,
+        format_before=kind.upper(), format_after=out.suffix.lstrip(".").upper(),
+        height_before=short, height_after=more.pop("height", short), over_cap=size > cap, **more,
+    )  # fmt: skip
+
+
+def fit_video(
+    src: Path, info: MediaInfo, *, cap: int, fit: Fit, workdir: Path,
+    tiers: Mapping[str, int] | None = None, on_progress: ProgressFn | None = None,
+) -> FitResult:  # fmt: skip
+    """Make ``src`` (described by ``info``) an inline-playable video of at most ``cap`` bytes.
+
+    Raises:
+        TooLarge: Fitting is off and the file is over the cap.
+        TooLongToFit: It must be re-encoded but runs longer than ``fit.max_duration``.
+        CannotFit: Even the floor (minimum height and bitrate) would be over the cap.
+        BadMedia: ffmpeg cannot read it.
+    """
+    size, name = src.stat().st_size, sanitize_filename(src.name)
+    container = playable_container(info)
+    if size <= cap and (container == sniff_file(src) or not fit.enabled):
+        return _result(src, src, info, "kept", cap)
+    if not fit.enabled:
+        raise TooLarge(f"{src} is {size} bytes", name=name, size=size, limit=cap)
+    try:
+        if container is not None:
+            out = output_for(src, workdir, container)
+            run_ffmpeg(remux_args(src, out, container), niceness=fit.niceness, output=out)
+            if out.stat().st_size <= cap:
+                return _result(src, out, info, "remuxed", cap)
+            out.unlink()
+        return _encode(src, info, cap, fit, workdir, tiers or {}, on_progress)
+    except FfmpegFailed as exc:
+        raise BadMedia(f"ffmpeg failed on {src}: {exc.log}", name=name) from None
+
+
+def _encode(
+    src: Path, info: MediaInfo, cap: int, fit: Fit, workdir: Path,
+    tiers: Mapping[str, int], on_progress: ProgressFn | None,
+) -> FitResult:  # fmt: skip
+    """Re-encode with a budget that shrinks after each overshoot, up to ``fit.passes`` times."""
+    video, audio, duration = info.video, info.audio, info.duration or 0.0
+    name = sanitize_filename(src.name)
+    assert video is not None  # noqa: S101 - only videos come here
+    if duration > fit.max_duration:
+        raise TooLongToFit(
+            f"{src}: {duration:.0f} s", name=name, duration=duration, max_duration=fit.max_duration
+        )
+    squeeze, out = 1.0, output_for(src, workdir, "mp4")
+    for attempt in range(1, fit.passes + 1):
+        plan = plan_video(
+            video.width, video.height, video.fps, duration,
+            None if audio is None else audio.kbps, cap, fit, squeeze,
+        )  # fmt: skip
+        if plan is None:
+            break
+        channels = channels_of(audio.pixels) if audio else 0
+        run_ffmpeg(
+            video_args(src, out, plan, fit, channels), niceness=fit.niceness, total=duration,
+            on_progress=on_progress, attempt=attempt, output=out,
+        )  # fmt: skip
+        size = out.stat().st_size
+        if size <= cap:
+            return _result(src, out, info, "encoded", cap, height=min(plan.width, plan.height),
+                           attempts=attempt)  # fmt: skip
+        squeeze *= cap * SAFETY / size * RETRY_MARGIN
+    out.unlink(missing_ok=True)
+    floor = fit.min_video_kbps + (fit.audio_min_kbps if audio else 0)
+    raise refusal(name, duration, video.fps, audio is not None, cap, tiers,
+                  floor_kbps=floor, min_height=fit.min_height)  # fmt: skip
