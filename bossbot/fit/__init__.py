@@ -8,7 +8,7 @@ from bossbot.fit.audio import fit_audio
 from bossbot.fit.binary import Ffmpeg, find_ffmpeg, locate
 from bossbot.fit.files import fit_file
 from bossbot.fit.image import fit_image
-from bossbot.fit.probe import probe
+from bossbot.fit.probing import probe
 from bossbot.fit.progress import FitProgress, ProgressFn
 from bossbot.fit.result import FitResult
 from bossbot.fit.streams import MediaInfo, Stream, parse_report

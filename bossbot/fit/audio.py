@@ -8,6 +8,7 @@ from pathlib import Path
 from bossbot.errors import BadMedia, TooLongToFit
 from bossbot.fit.budget import SAFETY, overhead, refusal
 from bossbot.fit.encode import audio_args, channels_of
+from bossbot.fit.probing import probe
 from bossbot.fit.process import FfmpegFailed, file_url, run_ffmpeg, source
 from bossbot.fit.progress import ProgressFn
 from bossbot.fit.result import Action, FitResult, output_for
@@ -34,16 +35,19 @@ def _result(src: Path, out: Path, action: Action, cap: int, attempts: int = 0) -
 
 
 def fit_audio(
-    src: Path, info: MediaInfo, *, cap: int, fit: Fit, workdir: Path,
+    src: Path, info: MediaInfo | None = None, *, cap: int, fit: Fit, workdir: Path,
     tiers: Mapping[str, int] | None = None, on_progress: ProgressFn | None = None,
 ) -> FitResult:  # fmt: skip
     """The audio of ``src`` (a video or an audio file) as a file of at most ``cap`` bytes.
+
+    ``info`` is what :func:`probe` says of ``src`` (probed here when not given).
 
     Raises:
         BadMedia: ``src`` has no audio, or ffmpeg cannot read it.
         TooLongToFit: It must be re-encoded but runs longer than ``fit.max_duration``.
         CannotFit: Even ``fit.audio_min_kbps`` over its duration is over the cap.
     """
+    info = info or probe(src, fit.niceness)
     audio, name = info.audio, sanitize_filename(src.name)
     if audio is None:
         raise BadMedia(f"no audio in {src}", name=name)

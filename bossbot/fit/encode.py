@@ -30,7 +30,12 @@ def channels_of(layout: str) -> int:
 
 
 def video_args(src: Path, out: Path, plan: VideoPlan, fit: Fit, channels: int) -> list[str]:
-    """Re-encode to H.264 (yuv420p, High profile) + AAC in MP4 with the index first."""
+    """Re-encode to H.264 (yuv420p, High profile) + AAC in MP4 with the index first.
+
+    The rate is an average capped by a one-second VBV buffer at the same rate: one-pass
+    rate control alone overspends when a clip grows more complex towards its end, while
+    the buffer bounds the video to ``rate x duration + 1 s`` whatever the content.
+    """
     filters = [f"scale={plan.width}:{plan.height}:flags=bicubic"]
     if plan.fps:
         filters.append(f"fps={plan.fps}")
@@ -41,7 +46,7 @@ def video_args(src: Path, out: Path, plan: VideoPlan, fit: Fit, channels: int) -
         *source(src, fit.threads), *MAP_FIRST,
         "-vf", ",".join(filters),
         "-c:v", "libx264", "-preset", fit.preset, "-profile:v", "high",
-        "-b:v", f"{rate}k", "-maxrate", f"{rate * 2}k", "-bufsize", f"{rate * 2}k",
+        "-b:v", f"{rate}k", "-maxrate", f"{rate}k", "-bufsize", f"{rate}k",
         *sound,
         "-threads", str(fit.threads), "-movflags", "+faststart", "-f", "mp4", file_url(out),
     ]  # fmt: skip

@@ -9,7 +9,7 @@ from pathlib import Path
 from bossbot.errors import TooLarge
 from bossbot.fit.audio import fit_audio
 from bossbot.fit.image import fit_image, open_image
-from bossbot.fit.probe import probe
+from bossbot.fit.probing import probe
 from bossbot.fit.progress import ProgressFn
 from bossbot.fit.result import FitResult
 from bossbot.fit.video import fit_video

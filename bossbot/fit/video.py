@@ -8,6 +8,7 @@ from pathlib import Path
 from bossbot.errors import BadMedia, TooLarge, TooLongToFit
 from bossbot.fit.budget import SAFETY, plan_video, refusal
 from bossbot.fit.encode import channels_of, remux_args, video_args
+from bossbot.fit.probing import probe
 from bossbot.fit.process import FfmpegFailed, run_ffmpeg
 from bossbot.fit.progress import ProgressFn
 from bossbot.fit.result import Action, FitResult, output_for
@@ -48,10 +49,12 @@ def _result(
 
 
 def fit_video(
-    src: Path, info: MediaInfo, *, cap: int, fit: Fit, workdir: Path,
+    src: Path, info: MediaInfo | None = None, *, cap: int, fit: Fit, workdir: Path,
     tiers: Mapping[str, int] | None = None, on_progress: ProgressFn | None = None,
 ) -> FitResult:  # fmt: skip
-    """Make ``src`` (described by ``info``) an inline-playable video of at most ``cap`` bytes.
+    """Make ``src`` an inline-playable video of at most ``cap`` bytes (see ``fit_file``).
+
+    ``info`` is what :func:`probe` says of ``src`` (probed here when not given).
 
     Raises:
         TooLarge: Fitting is off and the file is over the cap.
@@ -59,14 +62,17 @@ def fit_video(
         CannotFit: Even the floor (minimum height and bitrate) would be over the cap.
         BadMedia: ffmpeg cannot read it.
     """
+    info = info or probe(src, fit.niceness)
     size, name = src.stat().st_size, sanitize_filename(src.name)
-    container = playable_container(info)
-    if size <= cap and (container == sniff_file(src) or not fit.enabled):
+    if info.video is None or not info.video.width or not info.video.height:
+        raise BadMedia(f"no picture size in {src}", name=name)
+    container, kind = playable_container(info), sniff_file(src)
+    if size <= cap and (container == kind or not fit.enabled):
         return _result(src, src, info, "kept", cap)
     if not fit.enabled:
         raise TooLarge(f"{src} is {size} bytes", name=name, size=size, limit=cap)
     try:
-        if container is not None:
+        if container is not None and container != kind:
             out = output_for(src, workdir, container)
             run_ffmpeg(remux_args(src, out, container), niceness=fit.niceness, output=out)
             if out.stat().st_size <= cap:

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from bossbot.errors import BadMedia, CannotFit, TooLongToFit
-from bossbot.fit import fit_file
+from bossbot.fit import audio as audio_module
+from bossbot.fit import fit_audio, fit_file
+from bossbot.fit.process import FfmpegFailed
 from bossbot.spec import Fit
 from tests.fit.conftest import CAP, TIERS, clip, decode_errors, info, make
 
@@ -75,3 +77,26 @@ def test_a_video_without_sound_has_no_audio_to_extract(tmp_path: Path, fit: Fit)
     mute = make(tmp_path / "mute.mp4", "-f", "lavfi", "-i", "testsrc2=s=64x48:d=1")
     with pytest.raises(BadMedia):
         fit_file(mute, cap=CAP, fit=fit, workdir=tmp_path / "fit", audio_only=True)
+
+
+def test_an_audio_encode_that_overshoots_is_encoded_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(audio_module, "overhead", lambda *args: -400_000)
+    wav = tone(tmp_path / "talk.wav", 20)
+    result = fit_file(wav, cap=150_000, fit=Fit(), workdir=tmp_path / "fit")
+    assert result.attempts >= 2
+    assert result.size_after <= 150_000
+
+
+def test_ffmpeg_failing_on_the_audio_is_bad_media(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise FfmpegFailed(1, "Invalid data")
+
+    mp4 = clip(tmp_path / "clip.mp4", 1, "64x48", "-c:v", "libx264", "-c:a", "aac")
+    monkeypatch.setattr(audio_module, "run_ffmpeg", fail)
+    with pytest.raises(BadMedia) as caught:
+        fit_audio(mp4, cap=CAP, fit=Fit(), workdir=tmp_path / "fit")
+    assert caught.value.data == {"name": "clip.mp4"}

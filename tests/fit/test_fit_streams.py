@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
-from bossbot.fit import Stream, parse_report
-from bossbot.fit.probe import report
-from tests.fit.conftest import clip, make
+import pytest
+
+from bossbot.errors import BadMedia
+from bossbot.fit import Stream, parse_report, probe
+from bossbot.fit import probing as probe_module
+from bossbot.fit.probing import report
+from bossbot.fit.process import FfmpegFailed
+from tests.fit.conftest import FFMPEG, clip, make
 
 # ffmpeg 5/6 as Debian ships it: stream ids in brackets, side data in lower case.
 OLDER = """Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'phone.mp4':
@@ -81,3 +87,45 @@ def test_what_is_not_media_parses_to_nothing(tmp_path: Path) -> None:
     info = parse_report(report(text))
     assert (info.streams, info.duration, info.video, info.audio) == ((), None, None, None)
     assert parse_report("") == parse_report("garbage\nlines")
+
+
+def test_a_half_turn_keeps_width_and_height() -> None:
+    upside_down = OLDER.replace("rotation of -90.00", "rotation of 180.00")
+    video = parse_report(upside_down).video
+    assert video is not None
+    assert (video.width, video.height) == (1920, 1080)
+
+
+def test_a_length_missing_from_the_header_is_measured(tmp_path: Path) -> None:
+    piped = tmp_path / "live.mkv"
+    with piped.open("wb") as out:
+        subprocess.run(
+            [FFMPEG, "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=64x48:r=10:d=3",
+             "-c:v", "mpeg4", "-f", "matroska", "pipe:1"],
+            stdout=out, check=True, timeout=30,
+        )  # fmt: skip
+    assert parse_report(report(piped)).duration is None
+    measured = probe(piped).duration
+    assert measured is not None
+    assert abs(measured - 3) < 0.2
+
+
+@pytest.mark.parametrize("outcome", ["fails", "zero"])
+def test_a_length_that_cannot_be_measured_is_bad_media(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, outcome: str
+) -> None:
+    def measure(path: Path, niceness: int) -> float:
+        if outcome == "fails":
+            raise FfmpegFailed(1, "broken")
+        return 0.0
+
+    piped = tmp_path / "live.mkv"
+    with piped.open("wb") as out:
+        subprocess.run(
+            [FFMPEG, "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=64x48:r=10:d=1",
+             "-c:v", "mpeg4", "-f", "matroska", "pipe:1"],
+            stdout=out, check=True, timeout=30,
+        )  # fmt: skip
+    monkeypatch.setattr(probe_module, "measured_duration", measure)
+    with pytest.raises(BadMedia):
+        probe(piped)

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from bossbot.errors import BadMedia, CannotFit, TooLarge, TooLongToFit
-from bossbot.fit import FitProgress, fit_file, fit_video
+from bossbot.fit import FitProgress, MediaInfo, Stream, fit_file, fit_video
 from bossbot.fit import budget as budget_module
+from bossbot.fit import video as video_module
+from bossbot.fit.process import FfmpegFailed
 from bossbot.spec import Fit
 from tests.fit.conftest import CAP, FFMPEG, TIERS, clip, decode_errors, info, make
 
@@ -135,3 +137,54 @@ def test_a_file_ffmpeg_cannot_read_is_bad_media(tmp_path: Path, workdir: Path, f
     with pytest.raises(BadMedia) as caught:
         fit_file(broken, cap=CAP, fit=fit, workdir=workdir)
     assert caught.value.data == {"name": "broken.mp4"}
+
+
+def test_an_mkv_still_over_the_cap_after_a_remux_is_re_encoded(
+    tmp_path: Path, workdir: Path, fit: Fit
+) -> None:
+    mkv = make(
+        tmp_path / "big.mkv",
+        "-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=2,noise=alls=60:allf=t+u",
+        "-f", "lavfi", "-i", "sine=d=2", "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0",
+        "-c:a", "aac", "-shortest",
+    )  # fmt: skip
+    cap = mkv.stat().st_size // 4
+    result = fit_video(mkv, cap=cap, fit=fit, workdir=workdir)  # probed inside
+    assert (result.action, result.path.name) == ("encoded", "big.mp4")
+    assert list(workdir.iterdir()) == [result.path]  # the remux tried first is gone
+
+
+def test_a_tight_60_fps_clip_is_encoded_at_30_fps(tmp_path: Path, workdir: Path) -> None:
+    fast = clip(tmp_path / "fast.mkv", 2, "320x240", "-r", "60", "-c:v", "mpeg4", "-c:a", "mp2")
+    result = fit_video(fast, cap=40_000, fit=Fit(min_video_kbps=50), workdir=workdir)
+    assert result.size_after <= 40_000
+    fitted = info(result.path).video
+    assert fitted is not None
+    assert (fitted.fps, fitted.height) == (30, 240)
+
+
+def test_when_every_pass_overshoots_the_file_is_refused_not_posted(
+    big_clip: Path, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(budget_module, "overhead", lambda *args: -10 * CAP)
+    with pytest.raises(CannotFit):
+        fit_video(big_clip, cap=150_000, fit=Fit(passes=1, min_video_kbps=16), workdir=workdir)
+    assert list(workdir.iterdir()) == []
+
+
+def test_a_video_without_a_picture_size_is_bad_media(big_clip: Path, workdir: Path) -> None:
+    sizeless = MediaInfo("mov", 4.0, 100, (Stream("video", "h264"),))
+    with pytest.raises(BadMedia):
+        fit_video(big_clip, sizeless, cap=CAP, fit=Fit(), workdir=workdir)
+
+
+def test_ffmpeg_failing_on_the_encode_is_bad_media(
+    big_clip: Path, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise FfmpegFailed(1, "Invalid data found when processing input")
+
+    monkeypatch.setattr(video_module, "run_ffmpeg", fail)
+    with pytest.raises(BadMedia) as caught:
+        fit_video(big_clip, cap=CAP, fit=Fit(), workdir=workdir)
+    assert caught.value.data == {"name": "big.mp4"}
