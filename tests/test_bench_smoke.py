@@ -31,6 +31,11 @@ FIGURES = [
     "store.queued_list",
     "store.transition",
     "store.enqueue",
+    "fit.speed",
+    "fit.cpu",
+    "fit.size",
+    "fit.ssim",
+    "fit.rss_peak",
 ]
 
 
