@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from bossbot.errors import BadMedia, TooLongToFit
+from bossbot.errors import BadMedia
 from bossbot.fit.budget import SAFETY, overhead, refusal
 from bossbot.fit.encode import audio_args, channels_of
+from bossbot.fit.passes import check_length, copy_fits, encode_until_fits, readable
 from bossbot.fit.probing import probe
-from bossbot.fit.process import FfmpegFailed, file_url, run_ffmpeg, source
+from bossbot.fit.process import file_url, source
 from bossbot.fit.progress import ProgressFn
-from bossbot.fit.result import Action, FitResult, output_for
+from bossbot.fit.result import Action, FitResult, measured, output_for
 from bossbot.fit.streams import MediaInfo
 from bossbot.media.magic import sniff_file
 from bossbot.media.names import sanitize_filename
@@ -26,12 +27,8 @@ ONLY_AUDIO = ["-vn", "-sn", "-dn", "-map", "0:a:0", "-map_metadata", "-1"]
 
 def _result(src: Path, out: Path, action: Action, cap: int, attempts: int = 0) -> FitResult:
     """What was done, measured on the files."""
-    before, size = sniff_file(src) or src.suffix.lstrip("."), src.stat().st_size
-    return FitResult(
-        path=out, action=action, kind="audio", size_before=size, size_after=out.stat().st_size,
-        format_before=before.upper(), format_after=out.suffix.lstrip(".").upper(),
-        attempts=attempts, over_cap=size > cap,
-    )  # fmt: skip
+    before = sniff_file(src) or src.suffix.lstrip(".")
+    return measured(src, out, action, "audio", cap, before, attempts=attempts)
 
 
 def fit_audio(
@@ -52,19 +49,15 @@ def fit_audio(
     if audio is None:
         raise BadMedia(f"no audio in {src}", name=name)
     kind = PLAYED.get(audio.codec)
-    try:
-        if kind and info.video is None and sniff_file(src) == kind and src.stat().st_size <= cap:
-            return _result(src, src, "kept", cap)
+    if kind and info.video is None and sniff_file(src) == kind and src.stat().st_size <= cap:
+        return _result(src, src, "kept", cap)
+    with readable(src):
         if kind:
             out = output_for(src, workdir, kind)
             args = [*source(src, 1), *ONLY_AUDIO, "-c:a", "copy", "-f", MUXERS[kind], file_url(out)]
-            run_ffmpeg(args, niceness=fit.niceness, output=out)
-            if out.stat().st_size <= cap:
+            if copy_fits(args, out, cap, fit):
                 return _result(src, out, "remuxed", cap)
-            out.unlink()
         return _encode(src, info, cap, fit, workdir, tiers or {}, on_progress)
-    except FfmpegFailed as exc:
-        raise BadMedia(f"ffmpeg failed on {src}: {exc.log}", name=name) from None
 
 
 def _encode(
@@ -72,25 +65,21 @@ def _encode(
     tiers: Mapping[str, int], on_progress: ProgressFn | None,
 ) -> FitResult:  # fmt: skip
     """AAC in M4A at the rate the cap allows, lowered after each overshoot."""
-    duration, name = max(info.duration or 0.0, 0.1), sanitize_filename(src.name)
-    if duration > fit.max_duration:
-        raise TooLongToFit(
-            f"{src}: {duration:.0f} s", name=name, duration=duration, max_duration=fit.max_duration
-        )
-    assert info.audio is not None  # noqa: S101 - checked by the caller
-    out, squeeze = output_for(src, workdir, "m4a"), 1.0
-    for attempt in range(1, fit.passes + 1):
+    duration, audio = max(info.duration or 0.0, 0.1), info.audio
+    assert audio is not None  # noqa: S101 - checked by the caller
+    check_length(src, duration, fit)
+    out = output_for(src, workdir, "m4a")
+
+    def args_for(squeeze: float) -> list[str] | None:
         budget = (cap * SAFETY - overhead(duration, None, True)) * squeeze * 8 / duration / 1000
-        kbps = min(budget, fit.audio_max_kbps, info.audio.kbps or fit.audio_max_kbps)
+        kbps = min(budget, fit.audio_max_kbps, audio.kbps or fit.audio_max_kbps)
         if kbps < fit.audio_min_kbps:
-            break
-        sound = audio_args(int(kbps), channels_of(info.audio.pixels))
-        args = [*source(src, fit.threads), *ONLY_AUDIO, *sound, "-f", "ipod", file_url(out)]
-        run_ffmpeg(args, niceness=fit.niceness, total=duration, on_progress=on_progress,
-                   attempt=attempt, output=out)  # fmt: skip
-        if out.stat().st_size <= cap:
-            return _result(src, out, "encoded", cap, attempt)
-        squeeze *= cap * SAFETY / out.stat().st_size * 0.95
-    out.unlink(missing_ok=True)
-    raise refusal(name, duration, None, True, cap, tiers, floor_kbps=fit.audio_min_kbps,
-                  min_height=None)  # fmt: skip
+            return None
+        sound = audio_args(int(kbps), channels_of(audio.pixels))
+        return [*source(src, fit.threads), *ONLY_AUDIO, *sound, "-f", "ipod", file_url(out)]
+
+    attempts = encode_until_fits(out, cap, fit, duration, on_progress, args_for)
+    if attempts is not None:
+        return _result(src, out, "encoded", cap, attempts)
+    raise refusal(sanitize_filename(src.name), duration, None, True, cap, tiers,
+                  floor_kbps=fit.audio_min_kbps, min_height=None)  # fmt: skip

@@ -50,6 +50,18 @@ class FitResult:
         return fit_summary(self)
 
 
+def measured(
+    src: Path, out: Path, action: Action, kind: str, cap: int, before: str, **more: int
+) -> FitResult:
+    """The result of turning ``src`` (of format ``before``) into ``out``, sizes measured."""
+    size = src.stat().st_size
+    return FitResult(
+        path=out, action=action, kind=kind, size_before=size, size_after=out.stat().st_size,
+        format_before=before.upper(), format_after=out.suffix.lstrip(".").upper(),
+        over_cap=size > cap, **more,
+    )  # fmt: skip
+
+
 def output_for(src: Path, workdir: Path, extension: str) -> Path:
     """A free, safe path in ``workdir`` named like ``src`` with ``extension``."""
     workdir.mkdir(parents=True, exist_ok=True)

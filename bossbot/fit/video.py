@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from bossbot.errors import BadMedia, TooLarge, TooLongToFit
-from bossbot.fit.budget import SAFETY, plan_video, refusal
+from bossbot.errors import BadMedia, TooLarge
+from bossbot.fit.budget import plan_video, refusal
 from bossbot.fit.encode import channels_of, remux_args, video_args
+from bossbot.fit.passes import check_length, copy_fits, encode_until_fits, readable
 from bossbot.fit.probing import probe
-from bossbot.fit.process import FfmpegFailed, run_ffmpeg
 from bossbot.fit.progress import ProgressFn
-from bossbot.fit.result import Action, FitResult, output_for
+from bossbot.fit.result import Action, FitResult, measured, output_for
 from bossbot.fit.streams import MediaInfo
 from bossbot.media.magic import sniff_file
 from bossbot.media.names import sanitize_filename
@@ -20,7 +20,6 @@ from bossbot.spec import Fit
 PLAYABLE = {"mp4": ({"h264"}, {"aac", "mp3"}), "webm": ({"vp8", "vp9"}, {"opus", "vorbis"})}
 """Containers Discord plays inline, with the video and audio codecs they may hold."""
 PIXELS = {"yuv420p", "yuvj420p"}
-RETRY_MARGIN = 0.95
 
 
 def playable_container(info: MediaInfo) -> str | None:
@@ -39,13 +38,10 @@ def _result(
 ) -> FitResult:
     """What was done, measured on the files."""
     short = min(info.video.width, info.video.height) if info.video else 0
-    kind = sniff_file(src) or info.container.split(",")[0]
-    size = src.stat().st_size
-    return FitResult(
-        path=out, action=action, kind="video", size_before=size, size_after=out.stat().st_size,
-        format_before=kind.upper(), format_after=out.suffix.lstrip(".").upper(),
-        height_before=short, height_after=more.pop("height", short), over_cap=size > cap, **more,
-    )  # fmt: skip
+    before = sniff_file(src) or info.container.split(",")[0]
+    height = more.pop("height", short)
+    return measured(src, out, action, "video", cap, before, height_before=short,
+                    height_after=height, **more)  # fmt: skip
 
 
 def fit_video(
@@ -71,16 +67,12 @@ def fit_video(
         return _result(src, src, info, "kept", cap)
     if not fit.enabled:
         raise TooLarge(f"{src} is {size} bytes", name=name, size=size, limit=cap)
-    try:
+    with readable(src):
         if container is not None and container != kind:
             out = output_for(src, workdir, container)
-            run_ffmpeg(remux_args(src, out, container), niceness=fit.niceness, output=out)
-            if out.stat().st_size <= cap:
+            if copy_fits(remux_args(src, out, container), out, cap, fit):
                 return _result(src, out, info, "remuxed", cap)
-            out.unlink()
         return _encode(src, info, cap, fit, workdir, tiers or {}, on_progress)
-    except FfmpegFailed as exc:
-        raise BadMedia(f"ffmpeg failed on {src}: {exc.log}", name=name) from None
 
 
 def _encode(
@@ -89,31 +81,22 @@ def _encode(
 ) -> FitResult:  # fmt: skip
     """Re-encode with a budget that shrinks after each overshoot, up to ``fit.passes`` times."""
     video, audio, duration = info.video, info.audio, info.duration or 0.0
-    name = sanitize_filename(src.name)
     assert video is not None  # noqa: S101 - only videos come here
-    if duration > fit.max_duration:
-        raise TooLongToFit(
-            f"{src}: {duration:.0f} s", name=name, duration=duration, max_duration=fit.max_duration
-        )
-    squeeze, out = 1.0, output_for(src, workdir, "mp4")
-    for attempt in range(1, fit.passes + 1):
-        plan = plan_video(
-            video.width, video.height, video.fps, duration,
-            None if audio is None else audio.kbps, cap, fit, squeeze,
-        )  # fmt: skip
-        if plan is None:
-            break
+    check_length(src, duration, fit)
+    out, plans = output_for(src, workdir, "mp4"), []
+
+    def args_for(squeeze: float) -> list[str] | None:
+        source_kbps = None if audio is None else audio.kbps
+        plan = plan_video(video.width, video.height, video.fps, duration, source_kbps, cap,
+                          fit, squeeze)  # fmt: skip
+        plans.append(plan)
         channels = channels_of(audio.pixels) if audio else 0
-        run_ffmpeg(
-            video_args(src, out, plan, fit, channels), niceness=fit.niceness, total=duration,
-            on_progress=on_progress, attempt=attempt, output=out,
-        )  # fmt: skip
-        size = out.stat().st_size
-        if size <= cap:
-            return _result(src, out, info, "encoded", cap, height=min(plan.width, plan.height),
-                           attempts=attempt)  # fmt: skip
-        squeeze *= cap * SAFETY / size * RETRY_MARGIN
-    out.unlink(missing_ok=True)
+        return None if plan is None else video_args(src, out, plan, fit, channels)
+
+    attempts = encode_until_fits(out, cap, fit, duration, on_progress, args_for)
+    if attempts is not None and plans[-1] is not None:
+        height = min(plans[-1].width, plans[-1].height)
+        return _result(src, out, info, "encoded", cap, height=height, attempts=attempts)
     floor = fit.min_video_kbps + (fit.audio_min_kbps if audio else 0)
-    raise refusal(name, duration, video.fps, audio is not None, cap, tiers,
-                  floor_kbps=floor, min_height=fit.min_height)  # fmt: skip
+    raise refusal(sanitize_filename(src.name), duration, video.fps, audio is not None, cap,
+                  tiers, floor_kbps=floor, min_height=fit.min_height)  # fmt: skip

@@ -50,15 +50,20 @@ def media(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("media")
 
 
-@pytest.fixture(scope="session")
-def big_clip(media: Path) -> Path:
-    """About 14 MiB of H.264 + AAC in MP4, 4 s: noise encoded lossless is over 10 MiB."""
+def noisy(out: Path, seconds: int) -> Path:
+    """H.264 (lossless, so heavy noise makes it big: 3.5 MiB a second) + AAC, 320x240."""
     return make(
-        media / "big.mp4",
-        "-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=4,noise=alls=60:allf=t+u",
-        "-f", "lavfi", "-i", "sine=f=440:d=4",
+        out,
+        "-f", "lavfi", "-i", f"testsrc2=s=320x240:r=30:d={seconds},noise=alls=60:allf=t+u",
+        "-f", "lavfi", "-i", f"sine=f=440:d={seconds}",
         "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0", "-c:a", "aac", "-shortest",
     )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def big_clip(media: Path) -> Path:
+    """About 14 MiB of H.264 + AAC in MP4, 4 s: over the 10 MiB of boost tier 0."""
+    return noisy(media / "big.mp4", 4)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import pytest
 from bossbot.errors import BadMedia, CannotFit, TooLongToFit
 from bossbot.fit import audio as audio_module
 from bossbot.fit import fit_audio, fit_file
+from bossbot.fit import passes as passes_module
 from bossbot.fit.process import FfmpegFailed
 from bossbot.spec import Fit
 from tests.fit.conftest import CAP, TIERS, clip, decode_errors, info, make
@@ -96,7 +97,7 @@ def test_ffmpeg_failing_on_the_audio_is_bad_media(
         raise FfmpegFailed(1, "Invalid data")
 
     mp4 = clip(tmp_path / "clip.mp4", 1, "64x48", "-c:v", "libx264", "-c:a", "aac")
-    monkeypatch.setattr(audio_module, "run_ffmpeg", fail)
+    monkeypatch.setattr(passes_module, "run_ffmpeg", fail)
     with pytest.raises(BadMedia) as caught:
         fit_audio(mp4, cap=CAP, fit=Fit(), workdir=tmp_path / "fit")
     assert caught.value.data == {"name": "clip.mp4"}

@@ -96,14 +96,19 @@ def test_a_half_turn_keeps_width_and_height() -> None:
     assert (video.width, video.height) == (1920, 1080)
 
 
-def test_a_length_missing_from_the_header_is_measured(tmp_path: Path) -> None:
-    piped = tmp_path / "live.mkv"
-    with piped.open("wb") as out:
+def piped_mkv(path: Path, seconds: int) -> Path:
+    """An MKV written to a pipe: with no way back to the header, it holds no duration."""
+    with path.open("wb") as out:
         subprocess.run(
-            [FFMPEG, "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=64x48:r=10:d=3",
+            [FFMPEG, "-v", "error", "-f", "lavfi", "-i", f"testsrc2=s=64x48:r=10:d={seconds}",
              "-c:v", "mpeg4", "-f", "matroska", "pipe:1"],
             stdout=out, check=True, timeout=30,
         )  # fmt: skip
+    return path
+
+
+def test_a_length_missing_from_the_header_is_measured(tmp_path: Path) -> None:
+    piped = piped_mkv(tmp_path / "live.mkv", 3)
     assert parse_report(report(piped)).duration is None
     measured = probe(piped).duration
     assert measured is not None
@@ -119,13 +124,7 @@ def test_a_length_that_cannot_be_measured_is_bad_media(
             raise FfmpegFailed(1, "broken")
         return 0.0
 
-    piped = tmp_path / "live.mkv"
-    with piped.open("wb") as out:
-        subprocess.run(
-            [FFMPEG, "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=64x48:r=10:d=1",
-             "-c:v", "mpeg4", "-f", "matroska", "pipe:1"],
-            stdout=out, check=True, timeout=30,
-        )  # fmt: skip
+    piped = piped_mkv(tmp_path / "live.mkv", 1)
     monkeypatch.setattr(probe_module, "measured_duration", measure)
     with pytest.raises(BadMedia):
         probe(piped)

@@ -11,10 +11,10 @@ import pytest
 from bossbot.errors import BadMedia, CannotFit, TooLarge, TooLongToFit
 from bossbot.fit import FitProgress, MediaInfo, Stream, fit_file, fit_video
 from bossbot.fit import budget as budget_module
-from bossbot.fit import video as video_module
+from bossbot.fit import passes as passes_module
 from bossbot.fit.process import FfmpegFailed
 from bossbot.spec import Fit
-from tests.fit.conftest import CAP, FFMPEG, TIERS, clip, decode_errors, info, make
+from tests.fit.conftest import CAP, FFMPEG, TIERS, clip, decode_errors, info, make, noisy
 
 
 def _stream_hashes(path: Path) -> list[str]:
@@ -142,12 +142,7 @@ def test_a_file_ffmpeg_cannot_read_is_bad_media(tmp_path: Path, workdir: Path, f
 def test_an_mkv_still_over_the_cap_after_a_remux_is_re_encoded(
     tmp_path: Path, workdir: Path, fit: Fit
 ) -> None:
-    mkv = make(
-        tmp_path / "big.mkv",
-        "-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=2,noise=alls=60:allf=t+u",
-        "-f", "lavfi", "-i", "sine=d=2", "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0",
-        "-c:a", "aac", "-shortest",
-    )  # fmt: skip
+    mkv = noisy(tmp_path / "big.mkv", 2)
     cap = mkv.stat().st_size // 4
     result = fit_video(mkv, cap=cap, fit=fit, workdir=workdir)  # probed inside
     assert (result.action, result.path.name) == ("encoded", "big.mp4")
@@ -184,7 +179,7 @@ def test_ffmpeg_failing_on_the_encode_is_bad_media(
     def fail(*args: object, **kwargs: object) -> None:
         raise FfmpegFailed(1, "Invalid data found when processing input")
 
-    monkeypatch.setattr(video_module, "run_ffmpeg", fail)
+    monkeypatch.setattr(passes_module, "run_ffmpeg", fail)
     with pytest.raises(BadMedia) as caught:
         fit_video(big_clip, cap=CAP, fit=Fit(), workdir=workdir)
     assert caught.value.data == {"name": "big.mp4"}
