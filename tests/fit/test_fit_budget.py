@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pickle
+from pathlib import Path
+
 import pytest
 
+from bossbot.fit import FitProgress, FitResult
 from bossbot.fit.budget import audio_rate, even_size, overhead, plan_video, refusal
 from bossbot.spec import Fit
 from tests.fit.conftest import CAP, TIERS
@@ -73,3 +77,18 @@ def test_a_refusal_says_what_would_fit(seconds: int, tier: str | None) -> None:
     assert clip_bytes <= CAP
     assert error.kind == "cannot_fit"
     assert not error.transient
+
+
+def _round_trip(value: object) -> object:
+    return pickle.loads(pickle.dumps(value))  # noqa: S301 - our own bytes
+
+
+def test_what_a_worker_sends_back_survives_pickling() -> None:
+    error = refusal("talk.mp4", 1800, 30, True, CAP, TIERS, floor_kbps=182, min_height=240)
+    again = _round_trip(error)
+    assert type(again) is type(error)
+    assert again.data == error.data  # type: ignore[attr-defined]
+    progress = FitProgress(12, 30, eta=12, attempt=2)
+    assert _round_trip(progress) == progress
+    result = FitResult(Path("clip.mp4"), "encoded", "video", 9, 5, "MKV", "MP4", 720, 480, 1, True)
+    assert _round_trip(result) == result

@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from bossbot.errors import CannotFit, TooLongToFit
+from bossbot.discord.actions import ACTIONS
+from bossbot.errors import CannotFit, TooLarge, TooLongToFit
 from bossbot.fit import FitProgress, FitResult
 from bossbot.messages import render_error
+from bossbot.messages.check import command_table
 from bossbot.messages.fit import compress_line, fit_summary
+from bossbot.spec import parse_spec
 
 MiB = 1024 * 1024
 CLIP = Path("clip.mp4")
@@ -84,7 +87,16 @@ def test_a_refusal_says_what_would_work(case: str, snapshot) -> None:
     assert text == snapshot
 
 
-def test_too_long_to_try_without_its_facts_still_reads() -> None:
+def test_fit_errors_without_their_facts_still_read() -> None:
     assert render_error(TooLongToFit()) == (
         "⏱️ That video is too long for me to shrink under the size limit. Try a shorter clip."
     )
+    assert "`?` is ?" in render_error(TooLarge())  # templates show a lost fact as ?
+
+
+def test_check_says_when_fitting_is_off() -> None:
+    root = Path(__file__).resolve().parents[2]
+    text = (root / "commands.toml").read_text(encoding="utf-8")
+    spec = parse_spec(text.replace("enabled = true", "enabled = false"), root, ACTIONS)
+    last = command_table(spec, root / "commands.toml").splitlines()[-1]
+    assert last == "fit: off (files over the limit fail as too large)"
