@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from bossbot.spec.fit import Fit
 from bossbot.spec.models import Command, Limits, Role, SiteGroup, Strict, Upload
 
 
@@ -13,6 +14,7 @@ class Spec(Strict):
     prefix: str = Field("$", min_length=1, max_length=5, pattern=r"^\S+$")
     limits: Limits = Limits()
     upload: Upload
+    fit: Fit = Fit()
     roles: dict[str, Role] = Field(min_length=1)
     sites: dict[str, SiteGroup] = Field(default_factory=dict)
     commands: dict[str, Command] = Field(min_length=1)

@@ -23,6 +23,18 @@ KIND_DATA = {
     "user_queue_full": {"limit": 3},
     "too_many_urls": {"limit": 5},
     "not_yours": {"action": "cancel it"},
+    "cannot_fit": {
+        "name": "talk.mp4",
+        "duration": 1800.0,
+        "limit": 10 * 1024 * 1024,
+        "needed": 43_813_393,
+        "fits_duration": 430.5,
+        "tier": "2",
+        "tier_limit": 50 * 1024 * 1024,
+        "min_height": 240,
+        "min_kbps": 182,
+    },
+    "too_long_to_fit": {"name": "talk.mp4", "duration": 7500.0, "max_duration": 3600.0},
 }
 
 
