@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.figures import Figure, table, write_json
+from bench.fit import fit
 from bench.latency import latency
 from bench.machine import ROOT, machine
 from bench.pipeline import MiB, pipeline
@@ -26,14 +27,23 @@ class Mode:
     store_jobs: int
     warm_cache: bool = True  # fill the bytecode cache before timing start-up
     settle: float = 2.0  # seconds between the bot's start and the first timed command
+    fit_clip: tuple[int, str] = (60, "1920x1080")  # seconds and size of the clip to fit
 
 
 MODES = {
     "full": Mode(200, ((50, 5 * MiB), (10, 50 * MiB)), 3, 10_000),
-    "quick": Mode(20, ((5, 5 * MiB), (3, 50 * MiB)), 1, 10_000),
-    "smoke": Mode(2, ((1, 1 * MiB), (1, 2 * MiB)), 1, 1_000, warm_cache=False, settle=0),
+    "quick": Mode(20, ((5, 5 * MiB), (3, 50 * MiB)), 1, 10_000, fit_clip=(20, "1920x1080")),
+    "smoke": Mode(
+        2,
+        ((1, 1 * MiB), (1, 2 * MiB)),
+        1,
+        1_000,
+        warm_cache=False,
+        settle=0,
+        fit_clip=(2, "320x180"),
+    ),
 }
-SECTIONS = ("startup", "latency", "pipeline", "store")
+SECTIONS = ("startup", "latency", "pipeline", "store", "fit")
 
 
 async def run(
@@ -45,6 +55,7 @@ async def run(
         "latency": lambda: latency(mode.commands, rate, settle=mode.settle),
         "pipeline": lambda: pipeline(list(mode.jobs), concurrency),
         "store": lambda: asyncio.to_thread(store_scale, mode.store_jobs),
+        "fit": lambda: fit(*mode.fit_clip),
     }
     figures: list[Figure] = []
     for name in SECTIONS:

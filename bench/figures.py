@@ -9,12 +9,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-_COMPARE: dict[str, Callable[[float, float], bool]] = {"<": operator.lt, "<=": operator.le}
+_COMPARE: dict[str, Callable[[float, float], bool]] = {
+    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+}  # fmt: skip
 
 
 @dataclass(slots=True)
 class Figure:
-    """One measured figure; ``target`` is ``"< 100"`` / ``"<= 1.2"`` or empty (context).
+    """One measured figure; ``target`` is ``"< 100"`` / ``">= 0.95"``... or empty (context).
 
     ``key`` is stable across modes (``ack.prefix.dl.paced.p99``); ``name`` is for people.
     """

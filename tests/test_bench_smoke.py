@@ -32,6 +32,11 @@ FIGURES = [
     "store.transition",
     "store.enqueue",
     "store.counts",
+    "fit.speed",
+    "fit.cpu",
+    "fit.size",
+    "fit.ssim",
+    "fit.rss_peak",
 ]
 
 

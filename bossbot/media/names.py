@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 MAX_NAME = 100
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -42,3 +43,13 @@ def sanitize_filename(name: str, max_length: int = MAX_NAME) -> str:
     stem = re.sub(r"[._-]{2,}", "_", stem).strip("._-") or "file"
     suffix = f".{ext}" if ext else ""
     return stem[: max(1, max_length - len(suffix))] + suffix
+
+
+def free_name(folder: Path, name: str) -> Path:
+    """``folder / name``, or ``stem-2.ext``... when that exists already."""
+    candidate, number = folder / name, 1
+    stem, ext = split_extension(name)
+    while candidate.exists():
+        number += 1
+        candidate = folder / f"{stem}-{number}{'.' + ext if ext else ''}"
+    return candidate

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bossbot.errors import BadMedia, NoMedia, TooLarge
 from bossbot.media.magic import matches, sniff_file
-from bossbot.media.names import sanitize_filename, split_extension
+from bossbot.media.names import free_name, sanitize_filename, split_extension
 
 
 def _inside(path: Path, root: Path) -> Path:
@@ -22,16 +22,6 @@ def _inside(path: Path, root: Path) -> Path:
     if path.is_symlink() or not real.is_relative_to(root) or not real.is_file():
         raise BadMedia(f"refused {path} -> {real}", name=path.name)
     return real
-
-
-def _free_name(folder: Path, name: str) -> Path:
-    """``folder / name``, or ``stem-2.ext``... when that exists already."""
-    candidate, number = folder / name, 1
-    stem, ext = split_extension(name)
-    while candidate.exists():
-        number += 1
-        candidate = folder / f"{stem}-{number}{'.' + ext if ext else ''}"
-    return candidate
 
 
 def _checked(path: Path, cap: int, root: Path) -> Path:
@@ -52,7 +42,7 @@ def _checked(path: Path, cap: int, root: Path) -> Path:
     name = sanitize_filename(real.name if matches(ext, kind) else f"{stem}.{kind}")
     if name == real.name:
         return real
-    target = _free_name(real.parent, name)
+    target = free_name(real.parent, name)
     real.rename(target)
     return target
 
@@ -74,10 +64,3 @@ def validate(files: list[Path], *, cap: int, dest: Path) -> list[Path]:
         raise NoMedia("the downloader wrote no file")
     root = dest.resolve()
     return [_checked(path, cap, root) for path in files]
-
-
-def batches(files: list[Path], size: int = 10) -> list[list[Path]]:
-    """Split ``files`` into consecutive groups of at most ``size`` (one message each)."""
-    if size < 1:
-        raise ValueError("batch size must be at least 1")
-    return [files[i : i + size] for i in range(0, len(files), size)]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bossbot.spec import Spec, format_size
+from bossbot.messages.progress import duration
+from bossbot.spec import Fit, Spec, format_size
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -54,9 +55,24 @@ def command_table(spec: Spec, path: Path) -> str:
         "",
         f"limits: queue {lim.max_queue} · concurrent {lim.max_concurrent} · progress every "
         f"{lim.progress_interval:g} s · timeout {lim.job_timeout:g} s · attempts {lim.attempts}",
-        f"upload: {tiers} · {spec.upload.max_attachments} files per message",
+        f"upload: {tiers} · {spec.upload.max_attachments} files per message · "
+        f"{format_size(spec.upload.message_total)} per message",
+        _fit_line(spec.fit),
     ]
     return "\n".join(lines)
+
+
+def _fit_line(fit: Fit) -> str:
+    """The ``[fit]`` table on one line: the floor, the CPU bounds and the image bound."""
+    if not fit.enabled:
+        return "fit: off (files over the limit fail as too large)"
+    return (
+        f"fit: videos up to {duration(fit.max_duration)} · floor {fit.min_height}p at "
+        f"{fit.min_video_kbps} kb/s ({fit.min_bits_per_pixel:g} bits/pixel) · at most "
+        f"{fit.max_fps} fps when tight · x264 {fit.preset}, {fit.threads} threads, nice "
+        f"{fit.niceness} · audio {fit.audio_min_kbps}-{fit.audio_max_kbps} kb/s · "
+        f"{fit.passes} passes · images up to {fit.max_image_pixels / 1e6:g} MP"
+    )
 
 
 def spec_errors(problems: list[str]) -> str:

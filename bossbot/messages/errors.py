@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bossbot.errors import BossError
+from bossbot.messages.fit import RENDERERS
 from bossbot.spec.units import format_size
 
 _TEMPLATES: dict[str, str] = {
@@ -71,8 +72,10 @@ class _Defaults(dict[str, Any]):
 
 def render_error(error: BossError, **context: Any) -> str:
     """Return the user message for ``error``; ``context`` adds e.g. ``prefix``."""
+    if error.kind in RENDERERS:
+        return RENDERERS[error.kind]({**context, **error.data})
     template = _TEMPLATES.get(error.kind, _TEMPLATES["internal"])
     return template.format_map(_Defaults(_format_sizes({**context, **error.data})))
 
 
-KINDS: tuple[str, ...] = tuple(_TEMPLATES)
+KINDS: tuple[str, ...] = (*_TEMPLATES, *RENDERERS)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from bossbot.messages.progress import duration
 
+_SINGLE = "videos are fetched in single-file formats only"
+
 
 @dataclass(frozen=True, slots=True)
 class Health:
@@ -16,6 +18,8 @@ class Health:
         latency: Gateway heartbeat latency in seconds, None when not measured yet.
         versions: Component name -> version, in display order.
         ffmpeg: Whether ffmpeg was found on PATH.
+        ffmpeg_version: Version of the ffmpeg that fits files, when known.
+        ffmpeg_bundled: True when that ffmpeg is imageio-ffmpeg's, not the system's.
         queued: Jobs waiting, None when the job queue is not running.
         running: Jobs running, None when the job queue is not running.
         max_queue: The declared queue bound.
@@ -31,6 +35,8 @@ class Health:
     running: int | None = None
     max_queue: int = 0
     failing: tuple[str, ...] = ()
+    ffmpeg_version: str | None = None
+    ffmpeg_bundled: bool = False
 
 
 LOOP_TROUBLE = {
@@ -46,7 +52,11 @@ def health_report(health: Health) -> str:
         queue = "not running"
     else:
         queue = f"{health.running} running, {health.queued} waiting (at most {health.max_queue})"
-    ffmpeg = "found" if health.ffmpeg else "missing: videos are fetched in single-file formats only"
+    ffmpeg = "found" if health.ffmpeg else f"missing: {_SINGLE}"
+    if health.ffmpeg_version and health.ffmpeg_bundled:
+        ffmpeg = f"{health.ffmpeg_version} (bundled), fits files; none on PATH, so {_SINGLE}"
+    elif health.ffmpeg_version:
+        ffmpeg = f"{health.ffmpeg_version} (system)"
     versions = " · ".join(f"{name} {version}" for name, version in health.versions.items())
     trouble = [f"⚠️ **Problem:** {LOOP_TROUBLE.get(name, name)}" for name in health.failing]
     return "\n".join(

@@ -1,4 +1,4 @@
-"""Doctor checks of the tools: ffmpeg on PATH, yt-dlp and gallery-dl importable and fresh."""
+"""Doctor checks of the tools: which ffmpeg, yt-dlp and gallery-dl importable and fresh."""
 
 from __future__ import annotations
 
@@ -6,24 +6,38 @@ import importlib
 import shutil
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
+from bossbot.fit.binary import SYSTEM, bundled_path, locate
 from bossbot.ops.checks import FAIL, OK, WARN, Check
 
 STALE_DAYS = 90
 """yt-dlp releases follow site changes; an older one often fails on the big sites."""
 
 
-def check_ffmpeg(which: Callable[[str], str | None] = shutil.which) -> Check:
-    """Whether ffmpeg is on PATH: it merges separate video and audio streams."""
-    path = which("ffmpeg")
-    if path:
-        return Check(OK, "ffmpeg", path)
+def check_ffmpeg(
+    which: Callable[[str], str | None] = shutil.which,
+    bundled: Callable[[], Path | None] = bundled_path,
+) -> Check:
+    """Which ffmpeg fits files (the system's, else imageio-ffmpeg's) and its version.
+
+    yt-dlp merges separate video and audio only with an ffmpeg on PATH, so the bundled
+    one alone is a warning.
+    """
+    found = locate(which, bundled)
+    if found is None:
+        return Check(
+            FAIL, "ffmpeg", "none on PATH and imageio-ffmpeg is missing: files cannot be "
+            "fitted; reinstall with `uv sync --frozen --no-dev` or apt install ffmpeg",
+        )  # fmt: skip
+    if found.origin == SYSTEM:
+        version = "of unknown version" if found.version == "unknown" else found.version
+        return Check(OK, "ffmpeg", f"{found.path} (system ffmpeg {version})")
     return Check(
-        WARN,
-        "ffmpeg",
-        "not on PATH: videos fall back to single-file formats (often lower quality); "
-        "install ffmpeg (apt install ffmpeg) to merge separate video and audio",
-    )
+        WARN, "ffmpeg", f"{found.version} bundled with imageio-ffmpeg fits files; none on PATH, "
+        "so videos fall back to single-file formats (often lower quality): install ffmpeg "
+        "(apt install ffmpeg) to merge separate video and audio",
+    )  # fmt: skip
 
 
 def module_version(module: str) -> str | None:

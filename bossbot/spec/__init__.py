@@ -1,6 +1,7 @@
 """``commands.toml`` -> a validated :class:`Spec`; loading and error reporting."""
 
 from bossbot.spec.document import Spec
+from bossbot.spec.fit import Fit
 from bossbot.spec.loader import SpecError, load_spec, parse_spec
 from bossbot.spec.models import Budgets, Command, Limits, Option, Role, SiteGroup, Upload
 from bossbot.spec.units import format_size, parse_size
@@ -8,6 +9,7 @@ from bossbot.spec.units import format_size, parse_size
 __all__ = [
     "Budgets",
     "Command",
+    "Fit",
     "Limits",
     "Option",
     "Role",

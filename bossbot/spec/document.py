@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from bossbot.spec.fit import Fit
 from bossbot.spec.models import Budgets, Command, Limits, Role, SiteGroup, Strict, Upload
 
 
@@ -14,6 +15,7 @@ class Spec(Strict):
     limits: Limits = Limits()
     budgets: Budgets = Budgets()
     upload: Upload
+    fit: Fit = Fit()
     roles: dict[str, Role] = Field(min_length=1)
     sites: dict[str, SiteGroup] = Field(default_factory=dict)
     commands: dict[str, Command] = Field(min_length=1)

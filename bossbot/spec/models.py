@@ -45,10 +45,15 @@ class Budgets(Strict):
 
 
 class Upload(Strict):
-    """Discord's per-file upload limit by server boost tier, and attachments per message."""
+    """Discord's per-file upload limit by server boost tier, and what one message may carry.
+
+    ``message_total`` bounds all files of one message together; a message may always carry
+    one file up to the per-file limit.
+    """
 
     tier_limits: dict[Literal["0", "1", "2", "3"], ByteSize]
     max_attachments: int = Field(10, ge=1, le=10)
+    message_total: ByteSize = 25 * 1024 * 1024
 
 
 class Role(Strict):

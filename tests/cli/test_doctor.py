@@ -12,6 +12,7 @@ import pytest
 import yt_dlp.version
 
 from bossbot.cli import main
+from bossbot.fit import locate
 from bossbot.jobs import SqliteStore
 from bossbot.ops import Metrics, start_metrics_server
 from bossbot.ops import doctor as doctor_module
@@ -20,6 +21,7 @@ from tests.cli.conftest import ROOT
 
 TOKEN = base64.b64encode(b"123456789012345678").decode() + ".GhIjKl.not-a-real-secret"
 VERSIONS = dict.fromkeys((module_version("yt_dlp"), module_version("gallery_dl")), "<version>")
+BUNDLED = locate(lambda name: None)
 
 
 class _ReleaseDay(date):
@@ -49,6 +51,8 @@ def _normalised(text: str, root: Path) -> str:
     text = text.replace(str(root), "<tmp>").replace(str(ROOT), "<repo>")
     text = re.sub(r"\d+ commands, \d+ roles", "<n> commands, <n> roles", text)
     text = re.sub(r"commands\.toml:\d+:", "commands.toml:<line>:", text)
+    if BUNDLED is not None:
+        text = text.replace(f"ffmpeg     {BUNDLED.version} bundled", "ffmpeg     <version> bundled")
     for version, mark in VERSIONS.items():
         text = re.sub(rf"(?<= ){re.escape(str(version))}$", mark, text, flags=re.M)
     return text

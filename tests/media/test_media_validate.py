@@ -163,3 +163,18 @@ def test_batches_hold_at_most_ten_files_in_order() -> None:
     assert batches([]) == []
     with pytest.raises(ValueError, match="at least 1"):
         batches(files, size=0)
+
+
+def test_batches_keep_each_message_under_the_byte_total(tmp_path: Path) -> None:
+    sizes = [4, 4, 3, 9, 12, 1, 1, 1]
+    files = []
+    for number, size in enumerate(sizes):
+        path = tmp_path / f"{number}.jpg"
+        path.write_bytes(b"x" * size)
+        files.append(path)
+    groups = batches(files, size=2, total=10)
+    assert [[int(p.stem) for p in g] for g in groups] == [[0, 1], [2], [3], [4], [5, 6], [7]]
+    assert [f for g in groups for f in g] == files  # order kept, nothing lost
+    assert [len(g) for g in batches(files, total=10)] == [2, 1, 1, 1, 3]
+    with pytest.raises(ValueError, match="at least 1 byte"):
+        batches(files, total=0)

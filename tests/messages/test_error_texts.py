@@ -27,6 +27,18 @@ KIND_DATA = {
     "too_much_data": {"limit": 26 * 1024 * 1024},
     "too_slow": {"rate": 4096, "window": 30},
     "worker_memory": {"limit": 512 * 1024 * 1024},
+    "cannot_fit": {
+        "name": "talk.mp4",
+        "duration": 1800.0,
+        "limit": 10 * 1024 * 1024,
+        "needed": 43_813_393,
+        "fits_duration": 430.5,
+        "tier": "2",
+        "tier_limit": 50 * 1024 * 1024,
+        "min_height": 240,
+        "min_kbps": 182,
+    },
+    "too_long_to_fit": {"name": "talk.mp4", "duration": 7500.0, "max_duration": 3600.0},
 }
 
 

@@ -80,11 +80,27 @@ def test_a_read_only_data_dir_fails(tmp_path: Path) -> None:
         locked.chmod(0o700)
 
 
-def test_ffmpeg_missing_is_a_warning_that_explains_the_fallback() -> None:
+def test_the_system_ffmpeg_is_used_with_its_version(tmp_path: Path) -> None:
+    fake = tmp_path / "ffmpeg"
+    fake.write_text("#!/bin/sh\necho 'ffmpeg version 7.1.1-1+b1 Copyright (c) 2000-2025'\n")
+    fake.chmod(0o755)
+    check = check_ffmpeg(lambda name: str(fake))
+    assert (check.status, check.text) == ("ok", f"{fake} (system ffmpeg 7.1.1)")
+
+
+def test_the_bundled_ffmpeg_fits_files_but_cannot_merge_for_yt_dlp() -> None:
     check = check_ffmpeg(lambda name: None)
     assert check.status == "warn"
+    assert re.match(r"\d+\.\d+(\.\d+)? bundled with imageio-ffmpeg fits files", check.text)
     assert "single-file formats" in check.text
-    assert check_ffmpeg(lambda name: f"/usr/bin/{name}").text == "/usr/bin/ffmpeg"
+
+
+def test_no_ffmpeg_at_all_fails(tmp_path: Path) -> None:
+    check = check_ffmpeg(lambda name: None, lambda: None)
+    assert check.status == "fail"
+    assert "uv sync" in check.text
+    broken = check_ffmpeg(lambda name: str(tmp_path / "missing"))  # listed, but will not run
+    assert broken.text.endswith("(system ffmpeg of unknown version)")
 
 
 def test_the_downloaders_report_their_versions() -> None:

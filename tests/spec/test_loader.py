@@ -34,6 +34,12 @@ BROKEN = {
     "unknown site": broken(
         'aliases = ["status", "ping"]', 'aliases = ["status"]\nsites = ["mars"]'
     ),
+    "fit unknown key": broken("passes = 3", "passes = 3\nmax_passes = 4"),
+    "fit unknown preset": broken('preset = "veryfast"', 'preset = "ludicrous"'),
+    "fit audio bounds reversed": broken("audio_max_kbps = 128", "audio_max_kbps = 16"),
+    "fit no threads": broken("threads = 2", "threads = 0"),
+    "fit switch not a bool": broken("enabled = true", 'enabled = "sometimes"'),
+    "message total not a size": broken('message_total = "25MiB"', 'message_total = "lots"'),
     "optional before required": broken(
         "autocomplete = false\n",
         'autocomplete = false\n\n[[commands.help.options]]\nname = "x"\ndescription = "y"\n'
