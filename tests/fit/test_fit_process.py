@@ -37,14 +37,15 @@ def _fake_ffmpeg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int = 0)
 
 
 def _processes(field: int, value: int) -> list[str]:
-    """Live processes whose stat ``field`` (1: parent, 2: process group) is ``value``."""
+    """Live ffmpeg processes whose stat ``field`` (1: parent, 2: process group) is ``value``."""
     found = []
     for entry in Path("/proc").iterdir():
         try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
+            name, rest = (entry / "stat").read_text().split(" (", 1)[1].rsplit(")", 1)
+        except (OSError, IndexError, ValueError):
             continue
-        if entry.name.isdigit() and int(fields[field]) == value and fields[0] != "Z":
+        fields = rest.split()
+        if "ffmpeg" in name and int(fields[field]) == value and fields[0] != "Z":
             found.append(entry.name)
     return found
 
