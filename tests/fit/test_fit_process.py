@@ -36,8 +36,11 @@ def _fake_ffmpeg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int = 0)
     return script
 
 
-def _processes(field: int, value: int) -> list[str]:
-    """Live ffmpeg processes whose stat ``field`` (1: parent, 2: process group) is ``value``."""
+def _processes(field: int, value: int, command: str = "") -> list[str]:
+    """Live processes (named ``command``, if given) whose stat ``field`` is ``value``.
+
+    Fields: 1 the parent, 2 the process group.
+    """
     found = []
     for entry in Path("/proc").iterdir():
         try:
@@ -45,7 +48,7 @@ def _processes(field: int, value: int) -> list[str]:
         except (OSError, IndexError, ValueError):
             continue
         fields = rest.split()
-        if "ffmpeg" in name and int(fields[field]) == value and fields[0] != "Z":
+        if command in name and int(fields[field]) == value and fields[0] != "Z":
             found.append(entry.name)
     return found
 
@@ -116,7 +119,7 @@ def test_raising_from_the_progress_callback_stops_ffmpeg_and_leaves_no_file(
     with pytest.raises(KeyboardInterrupt):
         fit_file(slow_source, cap=CAP, fit=Fit(), workdir=workdir, on_progress=stop)
     assert list(workdir.iterdir()) == []
-    assert _processes(1, os.getpid()) == []  # no ffmpeg left behind
+    assert _processes(1, os.getpid(), "ffmpeg") == []  # no ffmpeg left behind
 
 
 WORKER = """
