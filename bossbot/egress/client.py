@@ -69,6 +69,7 @@ class GuardClient:
         for future in self._waiting.values():
             if not future.done():
                 future.set_exception(GuardUnavailable("the egress guard stopped"))
+                future.exception()  # marked seen: its waiter may be gone
         self._waiting.clear()
 
     async def _ask(self, key: tuple[str, str], message: dict[str, Any]) -> dict[str, Any]:
@@ -80,7 +81,7 @@ class GuardClient:
 
     def _send(self, message: dict[str, Any]) -> None:
         """Write a control line (the guard reads them in order)."""
-        if self._process is None or self._process.stdin is None:
+        if self._process is None or self._reader is None or self._reader.done():
             raise GuardUnavailable("the egress guard is not running")
         self._process.stdin.write((json.dumps(message) + "\n").encode())
 

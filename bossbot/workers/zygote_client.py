@@ -84,6 +84,7 @@ class Zygote:
         for future in [*self._replies, *self.exits.values()]:
             if not future.done():
                 future.set_exception(ZygoteUnavailable("the worker zygote stopped"))
+                future.exception()  # marked seen: its waiter may be gone
         self._replies.clear()
 
     def exit_of(self, pid: int) -> asyncio.Future[int]:

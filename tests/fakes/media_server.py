@@ -75,8 +75,8 @@ class MediaServer:
         self._closed[path] += 1
         self._closed_events[path].set()
 
-    async def start(self) -> None:
-        """Listen on the server's loopback address at a free port."""
+    async def start(self, port: int = 0) -> None:
+        """Listen on the server's loopback address at ``port`` (0: a free one)."""
         app = web.Application()
         app.router.add_route("*", "/{tail:.*}", self._handle)
         self._runner = web.AppRunner(
@@ -87,7 +87,7 @@ class MediaServer:
             handler_cancellation=True,
         )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host, 0)
+        site = web.TCPSite(self._runner, self.host, port)
         await site.start()
         self.port = self._runner.addresses[0][1]
 

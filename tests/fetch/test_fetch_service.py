@@ -75,7 +75,7 @@ async def test_names_from_urls_cannot_escape_the_job_folder(
     url = media_server.add(path, body, content_type=kind)
     files = validate(await run(guard, url, job_dir, spec), cap=CAP, dest=job_dir)
     assert [f.read_bytes() for f in files] == [body]
-    assert all(f.parent == job_dir.resolve() for f in files)  # noqa: ASYNC240
+    assert all(f.parent == job_dir.resolve() for f in files)
     assert not any(f.name.startswith(".") for f in files)
     assert outside(job_dir) == []
 
