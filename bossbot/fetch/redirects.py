@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 import httpx
 
 from bossbot.errors import NetworkError, Unsupported
+from bossbot.fetch.tls import client_context
 from bossbot.fetch.urls import check_url
 
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
@@ -41,7 +42,8 @@ def resolve(url: str, *, proxy: str | None, max_hops: int = 5) -> str:
         NetworkError: A request failed (the guard's refusals included).
         Unsupported: More than ``max_hops`` redirects.
     """
-    with httpx.Client(proxy=proxy, timeout=TIMEOUT, follow_redirects=False) as client:
+    tls = client_context()
+    with httpx.Client(proxy=proxy, timeout=TIMEOUT, follow_redirects=False, verify=tls) as client:
         for _ in range(max_hops + 1):
             url = check_url(url)
             try:
