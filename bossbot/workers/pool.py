@@ -22,8 +22,6 @@ from bossbot.workers.process import WorkerProcess
 from bossbot.workers.step import Step
 from bossbot.workers.zygote_client import SHARED
 
-STOP_WAIT = 2.0  # seconds a killed worker gets to be reaped before the step gives up waiting
-
 
 class Workers:
     """Worker processes and the guard of one bot (or command line) process."""
@@ -70,7 +68,8 @@ class Workers:
 
     async def validate(self, files: list[Path], *, cap: int, dest: Path) -> list[Path]:
         """Check downloaded files by parsing them, in a worker without network."""
-        payload = {"files": [str(f) for f in files], "cap": cap, "dest": str(dest)}
+        payload = {"files": [str(f) for f in files], "cap": cap, "dest": str(dest),
+                   "fit": self.spec.fit}  # fmt: skip
         return [Path(p) for p in await self.run("validate", payload, name=f"{dest.name}.check")]
 
     async def run(

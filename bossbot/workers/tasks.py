@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from bossbot.fetch.service import fetch_media
-from bossbot.media import validate
+from bossbot.fit.decoding import decodes
+from bossbot.media import sniff_file, validate
 from bossbot.workers.channel import Channel
 
 Task = Callable[[dict[str, Any], Channel], Any]
@@ -29,9 +30,12 @@ def fetch(payload: dict[str, Any], channel: Channel) -> list[str]:
 
 
 def check(payload: dict[str, Any], channel: Channel) -> list[str]:
-    """Validate downloaded files by parsing them; the files to upload."""
+    """Judge downloaded files by their parsers and decoders; the files to upload."""
     files = [Path(name) for name in payload["files"]]
-    return [str(p) for p in validate(files, cap=payload["cap"], dest=Path(payload["dest"]))]
+    checked = validate(files, cap=payload["cap"], dest=Path(payload["dest"]))
+    for path in checked:
+        decodes(path, sniff_file(path) or "", payload["fit"])
+    return [str(path) for path in checked]
 
 
 def ping(payload: dict[str, Any], channel: Channel) -> str:
