@@ -16,11 +16,12 @@ def main() -> None:
     """Parse the arguments, set up logging on stderr, serve until stdin closes."""
     parser = argparse.ArgumentParser(prog="python -m bossbot.egress")
     parser.add_argument("--allow", default="false", help="BOSSBOT_ALLOW_PRIVATE_URLS value")
+    parser.add_argument("--upstream", default="", help="BOSSBOT_EGRESS_PROXY value")
     parser.add_argument("--log-level", default="WARNING")
     args = parser.parse_args()
     logger.remove()
     logger.add(sys.stderr, level=args.log_level, format="{time:HH:mm:ss} guard {message}")
-    asyncio.run(serve(AddressPolicy.parse(args.allow)))
+    asyncio.run(serve(AddressPolicy.parse(args.allow), upstream=args.upstream))
 
 
 if __name__ == "__main__":

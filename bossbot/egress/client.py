@@ -14,6 +14,7 @@ from loguru import logger
 
 from bossbot.egress.addresses import AddressPolicy
 from bossbot.egress.budget import Budget
+from bossbot.futures import fail_all
 
 OnViolation = Callable[[str, str], None]
 """Called as ``(kind, detail)`` when the guard reports a job's violation."""
@@ -27,8 +28,10 @@ class GuardUnavailable(Exception):
 class GuardClient:
     """One guard process per bot process, restarted when it dies."""
 
-    def __init__(self, policy: AddressPolicy, log_level: str = "WARNING") -> None:
-        self.policy, self.log_level = policy, log_level
+    def __init__(
+        self, policy: AddressPolicy, upstream: str = "", log_level: str = "WARNING"
+    ) -> None:
+        self.policy, self.upstream, self.log_level = policy, upstream, log_level
         self.port = 0
         self._process: asyncio.subprocess.Process | None = None
         self._reader: asyncio.Task[None] | None = None
@@ -41,9 +44,9 @@ class GuardClient:
         async with self._lock:
             if self._process is not None and self._process.returncode is None:
                 return
-            command = [sys.executable, "-m", "bossbot.egress", "--allow", self.policy.describe()]
             self._process = await asyncio.create_subprocess_exec(
-                *command, "--log-level", self.log_level,
+                sys.executable, "-m", "bossbot.egress", "--allow", self.policy.describe(),
+                "--upstream", self.upstream, "--log-level", self.log_level,
                 stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
             )  # fmt: skip
             async with asyncio.timeout(START_TIMEOUT):
@@ -66,16 +69,12 @@ class GuardClient:
                 future.set_result(message)
         if self._process is process:  # not stopped on purpose
             logger.warning("the egress guard stopped; it is restarted for the next download")
-        for future in self._waiting.values():
-            if not future.done():
-                future.set_exception(GuardUnavailable("the egress guard stopped"))
-                future.exception()  # marked seen: its waiter may be gone
+        fail_all(self._waiting.values(), GuardUnavailable("the egress guard stopped"))
         self._waiting.clear()
 
     async def _ask(self, key: tuple[str, str], message: dict[str, Any]) -> dict[str, Any]:
         """Send a control line and wait for its answer."""
-        future = asyncio.get_running_loop().create_future()
-        self._waiting[key] = future
+        self._waiting[key] = future = asyncio.get_running_loop().create_future()
         self._send(message)
         return await future
 

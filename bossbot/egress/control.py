@@ -15,7 +15,8 @@ from typing import Any
 from bossbot.egress.addresses import AddressPolicy
 from bossbot.egress.budget import Budget, Token
 from bossbot.egress.ledger import Ledger
-from bossbot.egress.proxy import Guard, Resolver, system_resolver
+from bossbot.egress.proxy import Guard
+from bossbot.egress.resolve import Resolver, system_resolver
 
 
 def send(message: dict[str, Any]) -> None:
@@ -52,10 +53,12 @@ async def _ticks(ledger: Ledger) -> None:
         ledger.tick()
 
 
-async def serve(policy: AddressPolicy, resolver: Resolver = system_resolver) -> None:
+async def serve(
+    policy: AddressPolicy, resolver: Resolver = system_resolver, upstream: str = ""
+) -> None:
     """Listen on a free loopback port, announce it, obey control lines until stdin ends."""
     ledger = Ledger(on_violation)
-    guard = Guard(ledger, policy, resolver)
+    guard = Guard(ledger, policy, resolver, upstream)
     server = await asyncio.start_server(guard.handle, "127.0.0.1", 0, limit=64 * 1024)
     send({"ready": server.sockets[0].getsockname()[1]})
     loop = asyncio.get_running_loop()

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import socket
-from collections.abc import Awaitable, Callable
 
 from loguru import logger
 
 from bossbot.egress.addresses import AddressPolicy, IPAddress
 from bossbot.egress.budget import Token
-from bossbot.egress.hosts import ip_literal, normalize_host
+from bossbot.egress.hosts import normalize_host
 from bossbot.egress.http import BadRequest, Head, answer, connect_target, origin_form, read_head
 from bossbot.egress.ledger import Ledger
 from bossbot.egress.relay import Link, relay
+from bossbot.egress.resolve import Resolver
+from bossbot.egress.upstream import tunnel
 
-Resolver = Callable[[str, int], Awaitable[list[IPAddress]]]
-DNS_TIMEOUT = 5.0
 CONNECT_TIMEOUT = 10.0
 AUTH = 'Proxy-Authenticate: Basic realm="boss-bot"\r\n'
 
@@ -30,22 +28,15 @@ class Refused(Exception):
         self.status, self.reason = status, reason
 
 
-async def system_resolver(host: str, port: int) -> list[IPAddress]:
-    """Every address the system resolver gives for ``host`` (an IP literal is itself)."""
-    literal = ip_literal(host)
-    if literal is not None:
-        return [literal]
-    loop = asyncio.get_running_loop()
-    async with asyncio.timeout(DNS_TIMEOUT):
-        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return [ip_literal(str(info[4][0])) for info in infos]  # type: ignore[misc]
-
-
 class Guard:
     """A forward proxy for worker processes: HTTP CONNECT and absolute-form plain HTTP."""
 
-    def __init__(self, ledger: Ledger, policy: AddressPolicy, resolver: Resolver) -> None:
+    def __init__(
+        self, ledger: Ledger, policy: AddressPolicy, resolver: Resolver, upstream: str = ""
+    ) -> None:
+        """``upstream``: a corporate proxy to reach sites through (empty: direct)."""
         self.ledger, self.policy, self.resolver = ledger, policy, resolver
+        self.upstream = upstream
 
     async def _addresses(self, token: Token, host: str, port: int) -> list[IPAddress]:
         """Resolve once; every address must be allowed, or the connection is refused."""
@@ -72,6 +63,8 @@ class Guard:
         for ip in addresses:
             try:
                 async with asyncio.timeout(CONNECT_TIMEOUT):
+                    if self.upstream:
+                        return await tunnel(self.upstream, ip, port)
                     return await asyncio.open_connection(str(ip), port)
             except (OSError, TimeoutError) as exc:
                 error = exc

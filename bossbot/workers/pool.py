@@ -29,7 +29,7 @@ class Workers:
     def __init__(self, settings: Settings, spec: Spec, *, egress: bool = True) -> None:
         """``egress=False`` runs workers without the guard: only for the bench's baseline."""
         self.settings, self.spec, self.egress = settings, spec, egress
-        self.guard = GuardClient(settings.allow_private_urls)
+        self.guard = GuardClient(settings.allow_private_urls, settings.egress_proxy)
         self.zygote = SHARED
         self.running: set[WorkerProcess] = set()
         self._count = 0

@@ -16,6 +16,7 @@ import sys
 from collections import deque
 from typing import Any
 
+from bossbot.futures import fail_all
 from bossbot.workers.child import Setup
 
 START_TIMEOUT = 60.0  # seconds to import and warm the downloaders on a slow machine
@@ -81,10 +82,7 @@ class Zygote:
                     self._replies.popleft().set_result(message["pid"])
                 else:
                     self.exit_of(message["exit"]).set_result(message["code"])
-        for future in [*self._replies, *self.exits.values()]:
-            if not future.done():
-                future.set_exception(ZygoteUnavailable("the worker zygote stopped"))
-                future.exception()  # marked seen: its waiter may be gone
+        fail_all([*self._replies, *self.exits.values()], ZygoteUnavailable("the zygote stopped"))
         self._replies.clear()
 
     def exit_of(self, pid: int) -> asyncio.Future[int]:

@@ -13,7 +13,8 @@ import pytest_asyncio
 from bossbot.egress.addresses import AddressPolicy
 from bossbot.egress.budget import Budget, Token
 from bossbot.egress.ledger import Ledger
-from bossbot.egress.proxy import Guard, Resolver, system_resolver
+from bossbot.egress.proxy import Guard
+from bossbot.egress.resolve import Resolver, system_resolver
 from bossbot.fetch.base import Progress
 
 ROOMY = Budget(bytes=10**9, requests=1000, min_rate=1, window=60)
@@ -22,10 +23,12 @@ ROOMY = Budget(bytes=10**9, requests=1000, min_rate=1, window=60)
 class InProcessGuard:
     """A started guard; :meth:`proxy` hands out credentials, violations are recorded."""
 
-    def __init__(self, policy: AddressPolicy, resolver: Resolver = system_resolver) -> None:
+    def __init__(
+        self, policy: AddressPolicy, resolver: Resolver = system_resolver, upstream: str = ""
+    ) -> None:
         self.violations: list[tuple[str, str, str]] = []
         self.ledger = Ledger(lambda t, kind, detail: self.violations.append((t.name, kind, detail)))
-        self.guard = Guard(self.ledger, policy, resolver)
+        self.guard = Guard(self.ledger, policy, resolver, upstream)
         self.port = 0
         self._server: asyncio.Server | None = None
         self._ticks: asyncio.Task[None] | None = None
