@@ -49,6 +49,7 @@ class MediaServer:
         self._closed_events: defaultdict[str, asyncio.Event] = defaultdict(asyncio.Event)
         self.requests: list[tuple[str, str, dict[str, str]]] = []  # method, path, headers
         self.last_get: dict[str, float] = {}  # path -> wall-clock time of its latest GET
+        self.first_seen: dict[str, float] = {}  # path -> monotonic time of its first request
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -105,6 +106,7 @@ class MediaServer:
         path = unquote(request.rel_url.raw_path)
         self._hits[path] += 1
         self.requests.append((request.method, path, dict(request.headers)))
+        self.first_seen.setdefault(path, time.monotonic())
         if request.method == "GET":
             self.last_get[path] = time.time()
         route = self.routes.get(path)
