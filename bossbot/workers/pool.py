@@ -38,6 +38,7 @@ class Workers:
         """Start the guard and the warmed parent of the workers (secrets stay with the bot)."""
         for name in SECRETS:  # workers inherit the environment: not the token
             os.environ.pop(name, None)
+        os.environ.setdefault("DENO_DIR", str(self.settings.data_dir.absolute() / "deno"))
         if self.egress:
             await self.guard.start()
         await self.zygote.start()
