@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.egress import egress
 from bench.figures import Figure, table, write_json
 from bench.fit import fit
 from bench.latency import latency
@@ -28,11 +29,19 @@ class Mode:
     warm_cache: bool = True  # fill the bytecode cache before timing start-up
     settle: float = 2.0  # seconds between the bot's start and the first timed command
     fit_clip: tuple[int, str] = (60, "1920x1080")  # seconds and size of the clip to fit
+    egress: tuple[int, int, int] = (10, 50 * 1024**2, 50)  # files, bytes each, start-ups
 
 
 MODES = {
     "full": Mode(200, ((50, 5 * MiB), (10, 50 * MiB)), 3, 10_000),
-    "quick": Mode(20, ((5, 5 * MiB), (3, 50 * MiB)), 1, 10_000, fit_clip=(20, "1920x1080")),
+    "quick": Mode(
+        20,
+        ((5, 5 * MiB), (3, 50 * MiB)),
+        1,
+        10_000,
+        fit_clip=(20, "1920x1080"),
+        egress=(4, 50 * MiB, 20),
+    ),
     "smoke": Mode(
         2,
         ((1, 1 * MiB), (1, 2 * MiB)),
@@ -41,9 +50,10 @@ MODES = {
         warm_cache=False,
         settle=0,
         fit_clip=(2, "320x180"),
+        egress=(2, 1 * MiB, 3),
     ),
 }
-SECTIONS = ("startup", "latency", "pipeline", "store", "fit")
+SECTIONS = ("startup", "latency", "pipeline", "egress", "store", "fit")
 
 
 async def run(
@@ -54,6 +64,7 @@ async def run(
         "startup": lambda: startup(mode.startups, warm_cache=mode.warm_cache),
         "latency": lambda: latency(mode.commands, rate, settle=mode.settle),
         "pipeline": lambda: pipeline(list(mode.jobs), concurrency),
+        "egress": lambda: egress(*mode.egress),
         "store": lambda: asyncio.to_thread(store_scale, mode.store_jobs),
         "fit": lambda: fit(*mode.fit_clip),
     }

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.config import python_env
+from bossbot.workers.memory import tree
 from tests.fakes.discord import FakeDiscord
 
 SYNC = r"/applications/\d+/guilds/\d+/commands$"
@@ -27,10 +28,23 @@ class Usage:
     rss_now: int
 
 
+def cpu_of(pid: int) -> float:
+    """CPU seconds of ``pid`` and the children it reaped (utime, stime, cutime, cstime)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return sum(int(value) for value in fields[11:15]) / TICK
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds of ``pid`` and every live descendant (the guard, the zygote, workers)."""
+    return sum(cpu_of(member) for member in tree(pid))
+
+
 def usage(pid: int) -> Usage:
-    """Read ``/proc/<pid>/stat`` (utime, stime, cutime, cstime) and VmHWM / VmRSS."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    cpu = sum(int(value) for value in fields[11:15]) / TICK
+    """CPU of the process tree; VmHWM / VmRSS of ``pid`` itself."""
+    cpu = tree_cpu(pid)
     status = dict(
         line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
     )

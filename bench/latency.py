@@ -57,7 +57,7 @@ async def latency(
                     seconds = await run(clock, kind, command, n, pace, url)
                     name = f"${command}" if kind == "prefix" else f"/{command}"
                     label = f"{name} {mode}" + (f" {pace:g}/s" if pace else "")
-                    target = "< 100" if pace else "< 1000"
+                    target = ("<= 50" if command == "dl" else "< 100") if pace else "< 1000"
                     figures += _figures(f"ack.{kind}.{command}.{mode}", label, seconds, target)
                     if command == "dl":
                         await bot.drain()

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-import random
 import sys
 import time
 from pathlib import Path
 
 from bench.config import python_env
-from tests.fakes.media_files import clip_mp4
+from tests.fakes.media_files import big_mp4
 
 YT_DLP = [str(Path(sys.executable).with_name("yt-dlp")), "--ignore-config", "--no-progress", "-q"]
 
 
 def media_file(size: int) -> bytes:
-    """A valid MP4 start (validation sniffs it) padded with random bytes to ``size``."""
-    head = clip_mp4()
-    return head + random.Random(size).randbytes(size - len(head))
+    """A valid MP4 of ``size`` bytes: the clip and a ``free`` box of random bytes."""
+    return big_mp4(size)
 
 
 async def through_cli(urls: list[str], folder: Path, concurrency: int) -> float:

@@ -67,6 +67,11 @@ UnknownJob = _error("UnknownJob", "unknown_job", False, "No job in this server h
 NotYours = _error("NotYours", "not_yours", False, "Job belongs to someone else.")
 AlreadyFinished = _error("AlreadyFinished", "already_finished", False, "Job is final.")
 MissingPermission = _error("MissingPermission", "missing_permission", False, "Bot lacks rights.")
+TooMuchData = _error("TooMuchData", "too_much_data", False, "Read over the job's byte budget.")
+TooManyRequests = _error("TooManyRequests", "too_many_requests", False, "Over the request budget.")
+TooSlow = _error("TooSlow", "too_slow", False, "The site sent less than the minimum rate.")
+WorkerMemory = _error("WorkerMemory", "worker_memory", False, "Worker over its memory ceiling.")
+WorkerCrashed = _error("WorkerCrashed", "worker_crashed", False, "Worker process died.")
 Internal = _error("Internal", "internal", False, "An unexpected fault of ours.")
 
 ALL_ERRORS: tuple[type[BossError], ...] = tuple(

@@ -9,9 +9,11 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bossbot.dotenv import read_dotenv
+from bossbot.egress.addresses import AddressPolicy
+from bossbot.values import GuildIds, HostPort, LogLevel, OptionalPath, PrivatePolicy, UpstreamProxy
 
 PREFIX = "BOSSBOT_"
 
@@ -29,43 +31,13 @@ class Settings(BaseModel):
     discord_api_url: str = "https://discord.com/api/v10"
     data_dir: Path = Path("data")
     commands_file: Path = Path("commands.toml")
-    guild_ids: tuple[int, ...] = ()
-    allow_private_urls: bool = False
-    log_level: str = "INFO"
-    cookies_dir: Path | None = None
-    metrics_addr: str = ""
-    log_dir: Path | None = None
-
-    @field_validator("guild_ids", mode="before")
-    @classmethod
-    def _split_ids(cls, value: object) -> object:
-        """Accept a comma separated list such as ``"1,2"``."""
-        if isinstance(value, str):
-            return tuple(part.strip() for part in value.split(",") if part.strip())
-        return value
-
-    @field_validator("log_level")
-    @classmethod
-    def _level(cls, value: str) -> str:
-        """Accept only loguru's standard level names."""
-        levels = {"TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL"}
-        if value.upper() not in levels:
-            raise ValueError(f"must be one of {', '.join(sorted(levels))}")
-        return value.upper()
-
-    @field_validator("metrics_addr")
-    @classmethod
-    def _addr(cls, value: str) -> str:
-        """Accept an empty value (metrics off) or ``host:port``."""
-        if value.strip():
-            split_addr(value)
-        return value.strip()
-
-    @field_validator("log_dir", "cookies_dir", mode="before")
-    @classmethod
-    def _empty_is_none(cls, value: object) -> object:
-        """An empty value means "not set" (not the working directory)."""
-        return None if isinstance(value, str) and not value.strip() else value
+    guild_ids: GuildIds = ()
+    allow_private_urls: PrivatePolicy = AddressPolicy()
+    egress_proxy: UpstreamProxy = ""
+    log_level: LogLevel = "INFO"
+    cookies_dir: OptionalPath = None
+    metrics_addr: HostPort = ""
+    log_dir: OptionalPath = None
 
     def require_token(self) -> str:
         """Return the bot token, or raise SettingsError when it is missing."""
@@ -75,15 +47,6 @@ class Settings(BaseModel):
                 "developer portal in the environment or in .env"
             )
         return self.discord_token.strip()
-
-
-def split_addr(addr: str) -> tuple[str, int]:
-    """Split ``host:port`` (``[::1]:9100`` for IPv6); ValueError when it is not one."""
-    host, sep, port = addr.strip().rpartition(":")
-    host = host.removeprefix("[").removesuffix("]")
-    if not sep or not host or not port.isdigit() or int(port) > 65535:
-        raise ValueError(f"expected host:port such as 127.0.0.1:9100, got {addr.strip()!r}")
-    return host, int(port)
 
 
 def load_settings(environ: Mapping[str, str] | None = None, cwd: Path | None = None) -> Settings:

@@ -24,8 +24,23 @@ FIGURES = [
     *ACK,
     *(f"pipeline.{run}.{what}" for run in ("small", "large") for what in ("bot", "cli", "ratio")),
     "resources.rss_peak",
+    "resources.workers_peak",
+    "resources.total_peak",
     "resources.cpu",
     "resources.cpu_per_gib",
+    *(
+        f"egress.{key}"
+        for key in (
+            "direct",
+            "guarded",
+            "wall_ratio",
+            "cpu_direct",
+            "cpu_guarded",
+            "cpu_ratio",
+            "start_p50",
+            "start_p99",
+        )
+    ),
     "store.queue_view",
     "store.positions",
     "store.queued_list",
@@ -41,6 +56,7 @@ FIGURES = [
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(300)
 def test_the_smoke_run_prints_and_writes_every_figure_beside_its_target(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     done = subprocess.run(

@@ -11,13 +11,14 @@ from pathlib import Path
 from bossbot.cli.common import open_store, quiet_logs, settings_and_spec
 from bossbot.cli.terminal import TerminalListener
 from bossbot.errors import BossError
-from bossbot.fetch import check_host, check_url, fetch_media, route
-from bossbot.fetch.urls import host_and_port
+from bossbot.fetch import check_url, route
+from bossbot.fetch.urls import refuse_private_literal
 from bossbot.jobs import Executor, FolderDelivery, JobRequest
-from bossbot.media import batches, validate
+from bossbot.media import batches
 from bossbot.messages import render_error
 from bossbot.settings import Settings
 from bossbot.spec import Spec
+from bossbot.workers import Workers
 
 TERMINAL_INTERVAL = 1.0  # seconds between progress redraws on a TTY
 
@@ -40,16 +41,15 @@ def run(args: argparse.Namespace) -> int:
         return 130
 
 
-async def checked_request(url: str, spec: Spec, settings: Settings) -> JobRequest:
+def checked_request(url: str, spec: Spec, settings: Settings) -> JobRequest:
     """The terminal user's job request, after the URL policy checks a Discord user meets.
 
     Raises:
         BossError: InvalidUrl, Unsupported, PrivateAddress... (one message, no job).
     """
     url = check_url(url)
+    refuse_private_literal(url, settings.allow_private_urls)
     site, _ = route(url, spec)
-    host, port = host_and_port(url)
-    await check_host(host, port, allow_private=settings.allow_private_urls)
     role = spec.roles[spec.default_role]
     return JobRequest(
         url=url, cap=role.max_file_size, command="fetch", site=site,
@@ -65,13 +65,14 @@ async def fetch_one(url: str, out: Path, settings: Settings, spec: Spec) -> int:
         limits = spec.limits.model_copy(update={"progress_interval": TERMINAL_INTERVAL})
         spec = spec.model_copy(update={"limits": limits})
     try:
-        request = await checked_request(url, spec, settings)
+        request = checked_request(url, spec, settings)
     except BossError as error:
         print(render_error(error, prefix=spec.prefix), file=sys.stderr)
         return 1
-    store, delivery = open_store(settings), FolderDelivery(out)
+    store, delivery, workers = open_store(settings), FolderDelivery(out), Workers(settings, spec)
+    await workers.start()
     executor = Executor(
-        store, spec=spec, settings=settings, fetch=fetch_media, validate=validate,
+        store, spec=spec, settings=settings, fetch=workers.fetch, validate=workers.validate,
         split=batches, delivery=delivery, listeners=[listener], origin="cli", only_own=True,
         resume=False,
     )  # fmt: skip
@@ -88,6 +89,7 @@ async def fetch_one(url: str, out: Path, settings: Settings, spec: Spec) -> int:
         return 1
     finally:
         await executor.stop()
+        await workers.stop()
         await store.close()
     for path in delivery.delivered:
         print(path)

@@ -9,13 +9,13 @@ from bossbot.discord.positions import QueuePositions
 from bossbot.discord.registry import Services
 from bossbot.discord.status import StatusMessages
 from bossbot.discord.uploads import DiscordDelivery
-from bossbot.fetch import fetch_media
 from bossbot.jobs import Executor
 from bossbot.jobs.retry import RetryPolicy
 from bossbot.jobs.stores import open_store
-from bossbot.media import batches, validate
+from bossbot.media import batches
 from bossbot.messages.jobs import status_text
 from bossbot.ops import Metrics, MetricsListener
+from bossbot.workers import Workers
 
 
 def attach_jobs(bot: hikari.GatewayBot, services: Services) -> Executor:
@@ -31,11 +31,12 @@ def attach_jobs(bot: hikari.GatewayBot, services: Services) -> Executor:
     )
     metrics = Metrics(store.counts, lambda: services.latency())
     positions = QueuePositions(status, lambda: store.queued("bot"))
+    workers = Workers(settings, spec)
     executor = Executor(
-        store, spec=spec, settings=settings, fetch=fetch_media, validate=validate,
+        store, spec=spec, settings=settings, fetch=workers.fetch, validate=workers.validate,
         split=batches, delivery=DiscordDelivery(bot.rest, services.me), origin="bot",
         listeners=[status, positions, MetricsListener(metrics)],
     )  # fmt: skip
-    services.jobs, services.metrics = executor, metrics
+    services.jobs, services.metrics, services.workers = executor, metrics, workers
     services.autocomplete["cancel"] = job_choices(services)
     return executor

@@ -14,6 +14,7 @@ from bossbot.jobs import Executor
 from bossbot.ops import Metrics
 from bossbot.settings import Settings
 from bossbot.spec import Spec
+from bossbot.workers import Workers
 
 
 @dataclass(slots=True)
@@ -30,6 +31,7 @@ class Services:
         me: Returns the bot's user id once connected (None before).
         metrics: The metrics registry, when the bot keeps one.
         autocomplete: Autocomplete providers by action name (``cancel``: job ids).
+        workers: The worker processes and egress guard downloads run in.
     """
 
     spec: Spec
@@ -41,6 +43,7 @@ class Services:
     me: Callable[[], int | None] = lambda: None
     metrics: Metrics | None = None
     autocomplete: dict[str, Any] = field(default_factory=dict)
+    workers: Workers | None = None
 
 
 Action = Callable[[Invocation, Services], Awaitable[None]]

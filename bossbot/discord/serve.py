@@ -11,7 +11,6 @@ import hikari
 from loguru import logger
 
 from bossbot.discord.app import BotApp, build_app
-from bossbot.fetch.warmup import warm_up
 from bossbot.ops import problem_of, start_metrics_server
 from bossbot.settings import Settings
 from bossbot.spec import Spec
@@ -33,12 +32,12 @@ async def serve(app: BotApp, stop: asyncio.Event) -> None:
 
 async def _serve(app: BotApp, stop: asyncio.Event) -> None:
     """Run the gateway and the job executor until ``stop``; leave jobs resumable."""
+    workers = app.services.workers  # warmed while the gateway connects; jobs wait for it
+    warming = asyncio.ensure_future(workers.start()) if workers is not None else None
     await app.bot.start(check_for_updates=False)
     jobs = app.services.jobs
-    warming = None
     if jobs is not None:
         await jobs.start()
-        warming = asyncio.ensure_future(asyncio.to_thread(warm_up))
     logger.info("bot started; {} slash commands", len(app.services.spec.commands))
     joined = asyncio.ensure_future(app.bot.join())
     stopped = asyncio.ensure_future(stop.wait())
@@ -49,10 +48,14 @@ async def _serve(app: BotApp, stop: asyncio.Event) -> None:
         if jobs is not None:
             await jobs.stop()
             await jobs.store.close()
+        if warming is not None:
+            warming.cancel()
+            await asyncio.gather(warming, return_exceptions=True)
+            await workers.stop()  # type: ignore[union-attr]
         if not joined.done():
             logger.info("stopping: closing the gateway")
             await app.bot.close()
-        await asyncio.gather(joined, *[warming] if warming else [], return_exceptions=True)
+        await asyncio.gather(joined, return_exceptions=True)
 
 
 async def _main(settings: Settings, spec: Spec) -> None:

@@ -1,27 +1,20 @@
-"""URL policy, routing and the yt-dlp / gallery-dl runners."""
+"""URL policy, routing and the downloaders (which run inside worker processes).
 
-from bossbot.fetch.addresses import check_host, is_public
-from bossbot.fetch.base import Fetcher, FetchRequest, Progress, ProgressCallback
-from bossbot.fetch.gallery import GalleryDlFetcher
-from bossbot.fetch.redirects import resolve
+Importing this package stays cheap: the bot process imports it for URL checks and routing,
+never the downloaders themselves (``bossbot.fetch.service`` and below import yt-dlp and
+gallery-dl, and only worker processes import them).
+"""
+
+from bossbot.fetch.base import FetchRequest, Progress, ProgressCallback, Report, Runner
 from bossbot.fetch.router import route
-from bossbot.fetch.service import fetch_media
 from bossbot.fetch.urls import check_url
-from bossbot.fetch.ytdlp import YtDlpFetcher
-from bossbot.media.names import sanitize_filename
 
 __all__ = [
     "FetchRequest",
-    "Fetcher",
-    "GalleryDlFetcher",
     "Progress",
     "ProgressCallback",
-    "YtDlpFetcher",
-    "check_host",
+    "Report",
+    "Runner",
     "check_url",
-    "fetch_media",
-    "is_public",
-    "resolve",
     "route",
-    "sanitize_filename",
 ]

@@ -1,4 +1,4 @@
-"""What every downloader shares: progress reports and the fetch contract."""
+"""What every downloader shares: progress reports, the request, and how a run reports back."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ ProgressCallback = Callable[[Progress], None]
 
 @dataclass(frozen=True, slots=True)
 class FetchRequest:
-    """One download to perform.
+    """One download to perform (inside a worker process).
 
     Attributes:
         url: The URL, already checked by the URL policy.
@@ -43,6 +43,7 @@ class FetchRequest:
         site: Name of the matched site group in the spec (for cookies, logs).
         rate_limit: Bytes per second, 0 for unlimited.
         cookies: Optional Netscape cookies file for the site group.
+        proxy: The egress guard URL (with the step's credential) every request goes through.
     """
 
     url: str
@@ -51,15 +52,22 @@ class FetchRequest:
     site: str = "other"
     rate_limit: int = 0
     cookies: Path | None = None
+    proxy: str | None = None
 
 
-class Fetcher(Protocol):
-    """A downloader. Cancel it by cancelling the awaiting task: it stops within 2 s."""
+class Report(Protocol):
+    """Where a downloader reports, from inside its worker process."""
 
-    async def fetch(self, request: FetchRequest, on_progress: ProgressCallback) -> list[Path]:
-        """Download into ``request.dest`` and return the files written, in order.
-
-        Raises:
-            bossbot.errors.BossError: A domain error (TooLarge, NotFound, NetworkError...).
-        """
+    def progress(self, progress: Progress, *, force: bool = False) -> None:
+        """Download progress (throttled unless ``force``: the last report of a file)."""
         ...
+
+    def finished(self, path: Path) -> None:
+        """A file was written completely."""
+        ...
+
+
+Runner = Callable[[FetchRequest, Report], list[Path]]
+"""A downloader: fetch ``request.url`` into ``request.dest`` and return the files written,
+in order. Raises :class:`bossbot.errors.BossError` subclasses (TooLarge, NotFound...);
+it is stopped by killing its worker process."""

@@ -1,4 +1,4 @@
-"""One call from a URL to files on disk: policy, redirects, routing, the right downloader."""
+"""One call from a URL to files on disk, inside a worker: redirects, routing, the downloader."""
 
 from __future__ import annotations
 
@@ -7,16 +7,16 @@ from pathlib import Path
 from loguru import logger
 
 from bossbot.errors import Unsupported
-from bossbot.fetch.base import Fetcher, FetchRequest, ProgressCallback
+from bossbot.fetch.base import FetchRequest, Report, Runner
 from bossbot.fetch.files import clear
-from bossbot.fetch.gallery import GalleryDlFetcher
+from bossbot.fetch.gallery import download as gallery_dl
 from bossbot.fetch.redirects import resolve
 from bossbot.fetch.router import media_extensions, route, url_extension
 from bossbot.fetch.urls import check_url
-from bossbot.fetch.ytdlp import YtDlpFetcher
+from bossbot.fetch.ytdlp import download as yt_dlp
 from bossbot.spec import Spec
 
-FETCHERS: dict[str, Fetcher] = {"yt-dlp": YtDlpFetcher(), "gallery-dl": GalleryDlFetcher()}
+RUNNERS: dict[str, Runner] = {"yt-dlp": yt_dlp, "gallery-dl": gallery_dl}
 
 
 def cookies_for(cookies_dir: Path | None, site: str) -> Path | None:
@@ -27,51 +27,54 @@ def cookies_for(cookies_dir: Path | None, site: str) -> Path | None:
     return path if path.is_file() else None
 
 
-async def fetch_media(
+def fetch_media(
     url: str,
     dest: Path,
     *,
     spec: Spec,
-    allow_private: bool,
     cap: int,
-    on_progress: ProgressCallback,
+    report: Report,
+    proxy: str | None,
     cookies_dir: Path | None = None,
     rate_limit: int = 0,
 ) -> list[Path]:
     """Fetch the media at ``url`` into ``dest`` (the job's own folder).
 
-    Checks the URL, follows redirects under the URL policy, picks the site group's
-    downloader and falls back to the other one for direct media links it calls
-    unsupported. Cancel by cancelling the awaiting task; ``dest`` is emptied on failure.
+    Follows redirects, picks the site group's downloader and falls back to the other one
+    for direct media links it calls unsupported. ``dest`` is emptied on failure.
 
     Args:
         url: The text the user sent.
         dest: The job's temp folder (created if missing).
         spec: The loaded spec (its site groups route the URL).
-        allow_private: Allow loopback and private addresses.
         cap: Byte cap per file, enforced while streaming.
-        on_progress: Called in the event loop thread with Progress snapshots.
+        report: Where progress and finished files are reported.
+        proxy: The egress guard URL every request goes through.
         cookies_dir: Folder of ``<site>.txt`` cookies files, or None.
         rate_limit: Bytes per second, 0 for unlimited.
 
     Returns:
-        The files written, in order, with safe names; validate them with
-        :func:`bossbot.media.validate` before uploading.
+        The files written, in order, with safe names; validate them before uploading.
 
     Raises:
-        bossbot.errors.BossError: InvalidUrl, PrivateAddress, Unsupported, TooLarge,
-            NotFound, NetworkError... (see ``transient`` to decide on a retry).
+        bossbot.errors.BossError: InvalidUrl, Unsupported, TooLarge, NotFound,
+            NetworkError... (see ``transient`` to decide on a retry).
     """
-    final = await resolve(check_url(url), allow_private=allow_private)
+    dest.mkdir(parents=True, exist_ok=True)
+    final = resolve(check_url(url), proxy=proxy)
     site, group = route(final, spec)
-    request = FetchRequest(final, dest, cap, site, rate_limit, cookies_for(cookies_dir, site))
-    order = [group.downloader, *(name for name in FETCHERS if name != group.downloader)]
-    log = logger.bind(site=site, url=final)
+    cookies = cookies_for(cookies_dir, site)
+    request = FetchRequest(final, dest, cap, site, rate_limit, cookies, proxy)
+    order = [group.downloader, *(name for name in RUNNERS if name != group.downloader)]
     try:
-        return await FETCHERS[order[0]].fetch(request, on_progress)
-    except Unsupported:
-        if url_extension(final) not in media_extensions(spec):
-            raise
-        log.info("{} does not support it; trying {}", order[0], order[1])
-    clear(dest)
-    return await FETCHERS[order[1]].fetch(request, on_progress)
+        try:
+            return RUNNERS[order[0]](request, report)
+        except Unsupported:
+            if url_extension(final) not in media_extensions(spec):
+                raise
+            logger.bind(site=site).info("{} does not support it; trying {}", order[0], order[1])
+            clear(dest)
+        return RUNNERS[order[1]](request, report)
+    except BaseException:
+        clear(dest)
+        raise

@@ -76,17 +76,18 @@ class JobLife:
         throttle = Throttle(self.limits.progress_interval, self.ledger.clock)
         pump = ProgressPump(throttle, lambda progress: self.ledger.progress(job, progress))
         files = await self.fetch(
-            job.url, dest, spec=self.spec, allow_private=self.settings.allow_private_urls,
-            cap=job.cap, on_progress=pump, cookies_dir=self.settings.cookies_dir,
+            job.url, dest, spec=self.spec, cap=job.cap, on_progress=pump,
+            cookies_dir=self.settings.cookies_dir,
             rate_limit=self.limits.bandwidth_limit,
         )  # fmt: skip
         pump.flush()
         if not files:
             raise NoMedia("the fetcher returned no files")
         job = await self.ledger.step(job, "fetched", files=[str(f) for f in files])
-        checked = await asyncio.to_thread(self.validate, list(files), cap=job.cap, dest=dest)
-        if inspect.isawaitable(checked):
-            checked = await checked
+        if inspect.iscoroutinefunction(self.validate):  # the workers' (a worker process)
+            checked = await self.validate(list(files), cap=job.cap, dest=dest)
+        else:
+            checked = await asyncio.to_thread(self.validate, list(files), cap=job.cap, dest=dest)
         return await self.ledger.step(job, "validated", files=[str(f) for f in checked])
 
     async def _deliver(self, job: Job) -> Job:

@@ -12,10 +12,10 @@ from bossbot.fetch.base import Progress
 from bossbot.jobs.model import Job
 
 FetchFn = Callable[..., Awaitable[list[Path]]]
-"""``fetch_media(url, dest, *, spec, allow_private, cap, on_progress, cookies_dir,
-rate_limit) -> list[Path]`` (see :mod:`bossbot.fetch`)."""
+"""``fetch(url, dest, *, spec, cap, on_progress, cookies_dir, rate_limit) -> list[Path]``:
+:meth:`bossbot.workers.Workers.fetch` (a worker process, every connection through the guard)."""
 ValidateFn = Callable[..., Any]
-"""``validate(files, *, cap, dest) -> list[Path]``, sync or async (see bossbot.media)."""
+"""``validate(files, *, cap, dest) -> list[Path]``, sync or async: the workers' by default."""
 SplitFn = Callable[[list[Path], int], list[list[Path]]]
 """``batches(files, size) -> list[list[Path]]`` (default: :func:`bossbot.media.batches`)."""
 

@@ -25,8 +25,10 @@ def _iso_media(head: bytes) -> str | None:
         return "m4a"
     if brand == b"qt  ":
         return "mov"
-    if brand[:3] in (b"hei", b"mif", b"avi", b"msf", b"hev"):
-        return None  # still images (HEIF, AVIF) are not media we post
+    if brand[:3] in (b"avi", b"avs"):
+        return "avif"  # converted to JPEG / PNG when fitting (Discord does not show them)
+    if brand[:3] in (b"hei", b"mif", b"msf", b"hev"):
+        return "heic"
     return "mp4"
 
 
@@ -55,6 +57,9 @@ def sniff(head: bytes) -> str | None:
         b"ID3": "mp3",
         b"OggS": "ogg",
         b"fLaC": "flac",
+        b"BM": "bmp",
+        b"II*\0": "tiff",
+        b"MM\0*": "tiff",
     }
     for magic, kind in simple.items():
         if head.startswith(magic):

@@ -7,6 +7,7 @@ from pathlib import Path
 from bossbot.errors import BadMedia, NoMedia, TooLarge
 from bossbot.media.magic import matches, sniff_file
 from bossbot.media.names import free_name, sanitize_filename, split_extension
+from bossbot.media.parse import Malformed, walk
 
 
 def _inside(path: Path, root: Path) -> Path:
@@ -37,6 +38,10 @@ def _checked(path: Path, cap: int, root: Path) -> Path:
     kind = sniff_file(real)
     if kind is None:
         raise BadMedia(f"not allowed media: {real}", name=sanitize_filename(real.name))
+    try:
+        walk(real, kind)
+    except Malformed as exc:
+        raise BadMedia(f"{real}: {exc}", name=sanitize_filename(real.name)) from None
     _, ext = split_extension(real.name)
     stem = real.name.rpartition(".")[0] or real.name
     name = sanitize_filename(real.name if matches(ext, kind) else f"{stem}.{kind}")

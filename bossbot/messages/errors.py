@@ -43,13 +43,23 @@ _TEMPLATES: dict[str, str] = {
     "already_finished": "🏁 Job `{job}` has already ended ({state}); nothing to cancel.",
     "missing_permission": "🔐 I lack the **{permission}** permission in this channel. "
     "Ask a server admin to grant it.",
+    "too_much_data": "📦 That link made me read more than {limit_text} without finding media "
+    "that fits, so I stopped. Try a direct link to the file.",
+    "too_many_requests": "📦 That link needed more than {limit} requests, so I stopped. "
+    "Try a direct link to the file.",
+    "too_slow": "🐢 The site sent less than {rate_text}/s for {window} s, so I stopped. "
+    "Try again later, or another source.",
+    "worker_memory": "🧠 Handling that link took more than {limit_text} of memory, so I "
+    "stopped it. Try a smaller file.",
+    "worker_crashed": "💥 The download process stopped unexpectedly. It has been logged; "
+    "try again later.",
     "internal": "💥 Something went wrong on my side. It has been logged; try again later.",
 }
 
 
 def _format_sizes(data: dict[str, Any]) -> dict[str, Any]:
     """Add ``*_text`` renderings of byte counts found in the data."""
-    extra = {f"{k}_text": format_size(v) for k, v in data.items() if k in ("size", "limit")}
+    extra = {f"{k}_text": format_size(v) for k, v in data.items() if k in ("size", "limit", "rate")}
     return {**data, **extra}
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
 from bossbot.ops.checks import FAIL, WARN, Check, check_dir, check_token
+from bossbot.ops.extras import check_deno, check_extras
 from bossbot.ops.state import check_commands, check_database, check_metrics
 from bossbot.ops.tools import check_downloader, check_ffmpeg
 from bossbot.settings import Settings
@@ -30,6 +31,8 @@ def diagnose(
         check_ffmpeg(which),
         check_downloader("yt-dlp", "yt_dlp", today, dated=True),
         check_downloader("gallery-dl", "gallery_dl", today),
+        *check_extras(),
+        check_deno(),
     ]
     if settings.log_dir is not None:
         checks.append(check_dir("log dir", "BOSSBOT_LOG_DIR", settings.log_dir))

@@ -10,7 +10,8 @@ from loguru import logger
 
 from bossbot.ops.exposition import CONTENT_TYPE
 from bossbot.ops.metrics import Metrics
-from bossbot.settings import SettingsError, split_addr
+from bossbot.settings import SettingsError
+from bossbot.values import split_addr
 
 Problem = Callable[[], str | None]
 """What keeps the bot from working (``gateway down``...), or None while it is healthy."""

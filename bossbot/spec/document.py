@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from bossbot.spec.fit import Fit
-from bossbot.spec.models import Command, Limits, Role, SiteGroup, Strict, Upload
+from bossbot.spec.models import Budgets, Command, Limits, Role, SiteGroup, Strict, Upload
 
 
 class Spec(Strict):
@@ -13,6 +13,7 @@ class Spec(Strict):
 
     prefix: str = Field("$", min_length=1, max_length=5, pattern=r"^\S+$")
     limits: Limits = Limits()
+    budgets: Budgets = Budgets()
     upload: Upload
     fit: Fit = Fit()
     roles: dict[str, Role] = Field(min_length=1)

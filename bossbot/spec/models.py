@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bossbot.spec.units import ByteSize
+from bossbot.spec.units import ByteSize, parse_size
 
 NAME = r"^[a-z0-9_-]{1,32}$"
 
@@ -31,6 +31,17 @@ class Limits(Strict):
     max_urls_per_message: int = Field(5, ge=1, le=20)
     bandwidth_limit: ByteSize = 0
     keep_finished_days: int = Field(30, ge=1, le=3650)
+
+
+class Budgets(Strict):
+    """What one job may use: bytes, requests and transfer rate; worker memory and priority."""
+
+    overhead: ByteSize = Field(parse_size("16MiB"), ge=parse_size("1MiB"))
+    requests: int = Field(1000, ge=10, le=100_000)
+    min_rate: ByteSize = Field(parse_size("4KiB"), ge=1)
+    slow_window: int = Field(30, ge=2, le=600)
+    memory: ByteSize = Field(parse_size("512MiB"), ge=parse_size("128MiB"))
+    nice: int = Field(10, ge=0, le=19)
 
 
 class Upload(Strict):

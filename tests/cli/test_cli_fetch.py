@@ -14,6 +14,7 @@ from bossbot.cli.common import settings_and_spec
 from bossbot.cli.fetch import fetch_one
 from bossbot.jobs import Job, SqliteStore
 from tests.cli.conftest import ROOT
+from tests.fakes.hostile import serve
 from tests.fakes.jobs import until
 from tests.fakes.media_files import clip_mp4
 from tests.fakes.media_server import MediaServer
@@ -75,6 +76,25 @@ async def test_a_private_address_is_refused_with_one_line_and_no_request(
     )
     assert media_server.hits() == 0
     assert os.listdir(env) == []
+
+
+@pytest.mark.parametrize("path", ["/og-video", "/head-ok.mp4", "/segments.m3u8", "/pic.jpg"])
+async def test_a_hostile_link_is_one_clear_line_and_the_private_host_sees_nothing(
+    env: Path,
+    media_server: MediaServer,
+    private_server: MediaServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    path: str,
+) -> None:
+    monkeypatch.setenv("BOSSBOT_ALLOW_PRIVATE_URLS", "127.0.0.1/32")  # 127.0.0.1 plays public
+    assert await bossbot("fetch", serve(media_server, private_server, path)) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines()[-1] == (
+        "⛔ That link points to a private or local address, which I don't fetch."
+    )
+    assert private_server.hits() == 0
 
 
 async def test_a_missing_file_fails_the_job_with_its_message(

@@ -51,6 +51,7 @@ def _normalised(text: str, root: Path) -> str:
     text = text.replace(str(root), "<tmp>").replace(str(ROOT), "<repo>")
     text = re.sub(r"\d+ commands, \d+ roles", "<n> commands, <n> roles", text)
     text = re.sub(r"commands\.toml:\d+:", "commands.toml:<line>:", text)
+    text = re.sub(r"(?<=deno       )\d+\.\d+\.\d+", "<version>", text)
     if BUNDLED is not None:
         text = text.replace(f"ffmpeg     {BUNDLED.version} bundled", "ffmpeg     <version> bundled")
     for version, mark in VERSIONS.items():

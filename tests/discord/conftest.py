@@ -13,7 +13,7 @@ from bossbot.discord.actions import ACTIONS
 from bossbot.discord.app import BotApp, build_app
 from bossbot.discord.serve import serve
 from bossbot.settings import Settings
-from bossbot.spec import Spec, load_spec
+from bossbot.spec import Budgets, Spec, load_spec
 from tests.fakes.discord.server import FakeDiscord
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -121,3 +121,9 @@ async def request_status(fake: FakeDiscord, content: str, **kwargs: Any) -> dict
 def job_id_in(text: str) -> str:
     """The job id quoted in a status text such as ``Queued as `k3v9qa` ...``."""
     return text.split("`")[1]
+
+
+def budgets_with(spec: Spec = SPEC, **budgets: Any) -> Spec:
+    """The spec with some ``[budgets]`` changed (sizes as in commands.toml, e.g. ``"1KiB"``)."""
+    checked = Budgets.model_validate({**spec.budgets.model_dump(), **budgets})
+    return spec.model_copy(update={"budgets": checked})

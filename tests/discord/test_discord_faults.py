@@ -13,7 +13,7 @@ from tests.discord.conftest import (
     uploads,
 )
 from tests.fakes.discord.server import FakeDiscord
-from tests.fakes.media_files import clip_mp4, noise
+from tests.fakes.media_files import big_mp4, clip_mp4
 from tests.fakes.media_server import MediaServer
 
 MP4 = "video/mp4"
@@ -109,7 +109,7 @@ async def test_boost_tier_2_delivers_what_tier_0_refuses(
     fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
 ):
     await start_bot(allow_private_urls=True)
-    big = clip_mp4() + noise(11 * 1024 * 1024)
+    big = big_mp4(11 * 1024 * 1024)
     url = media_server.add("/big.mp4", big, content_type=MP4)
     await fake_discord.send_message(f"$dl {url}")
     [upload] = await uploads(fake_discord, seconds=40)

@@ -66,3 +66,9 @@ def gif(width: int = 4, height: int = 4) -> bytes:
 def noise(size: int, seed: int = 1) -> bytes:
     """``size`` bytes that are no media at all (for caps and type checks)."""
     return bytes((i * 7 + seed) % 251 for i in range(size))
+
+
+def big_mp4(size: int) -> bytes:
+    """The clip made about ``size`` bytes long by a ``free`` box of noise: a valid MP4."""
+    filler = max(0, size - len(clip_mp4()) - 8)
+    return clip_mp4() + struct.pack(">I", filler + 8) + b"free" + noise(filler)

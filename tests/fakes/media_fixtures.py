@@ -18,3 +18,14 @@ async def media_server() -> AsyncIterator[MediaServer]:
         yield server
     finally:
         await server.close()
+
+
+@pytest_asyncio.fixture
+async def private_server() -> AsyncIterator[MediaServer]:
+    """A media server on 127.0.0.2, playing a private host: it must never see a request."""
+    server = MediaServer("127.0.0.2")
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.close()

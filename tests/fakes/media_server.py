@@ -4,14 +4,17 @@ Each path serves one :class:`Route`. Modes: ``normal`` (Content-Length, byte ran
 ``chunked`` (no Content-Length), ``endless`` (a chunked stream that never ends), ``drop``
 (closes the connection mid-file for the first ``times`` GET requests, then serves normally),
 ``status`` (answers ``status`` for the first ``times`` GET requests, then 200; ``times=0``
-means always) and ``redirect`` (to ``location``, a path or a full URL). HEAD requests
-answer like the next GET would but use up none of the ``times``; :meth:`hits` counts all.
+means always), ``redirect`` (to ``location``, a path or a full URL) and ``get-redirect``
+(HEAD answers 200 like a file, only GET redirects: a check by HEAD learns nothing). HEAD
+requests answer like the next GET would but use up none of the ``times``; :meth:`hits`
+counts all. ``dribble`` sends one byte a second (a slow-loris download).
 """
 
 from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -37,13 +40,16 @@ class Route:
 class MediaServer:
     """The server; start it with :meth:`start`, add files with :meth:`add`."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.host = host
         self.routes: dict[str, Route] = {}
         self._hits: Counter[str] = Counter()
         self._gets: Counter[str] = Counter()
         self._closed: Counter[str] = Counter()
         self._closed_events: defaultdict[str, asyncio.Event] = defaultdict(asyncio.Event)
         self.requests: list[tuple[str, str, dict[str, str]]] = []  # method, path, headers
+        self.last_get: dict[str, float] = {}  # path -> wall-clock time of its latest GET
+        self.first_seen: dict[str, float] = {}  # path -> monotonic time of its first request
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -54,7 +60,7 @@ class MediaServer:
 
     def url(self, path: str) -> str:
         """The full URL of ``path``."""
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"http://{self.host}:{self.port}{path}"
 
     def hits(self, path: str | None = None) -> int:
         """Requests received for ``path``, or for all paths when None."""
@@ -74,8 +80,8 @@ class MediaServer:
         self._closed[path] += 1
         self._closed_events[path].set()
 
-    async def start(self) -> None:
-        """Listen on 127.0.0.1 at a free port."""
+    async def start(self, port: int = 0) -> None:
+        """Listen on the server's loopback address at ``port`` (0: a free one)."""
         app = web.Application()
         app.router.add_route("*", "/{tail:.*}", self._handle)
         self._runner = web.AppRunner(
@@ -86,7 +92,7 @@ class MediaServer:
             handler_cancellation=True,
         )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, self.host, port)
         await site.start()
         self.port = self._runner.addresses[0][1]
 
@@ -100,6 +106,9 @@ class MediaServer:
         path = unquote(request.rel_url.raw_path)
         self._hits[path] += 1
         self.requests.append((request.method, path, dict(request.headers)))
+        self.first_seen.setdefault(path, time.monotonic())
+        if request.method == "GET":
+            self.last_get[path] = time.time()
         route = self.routes.get(path)
         if route is None:
             return web.Response(status=404, text="no such file")
@@ -107,7 +116,7 @@ class MediaServer:
         failing = route.times == 0 or self._gets[path] + (request.method != "GET") <= route.times
         if route.mode == "status" and failing:
             return web.Response(status=route.status, text="error")
-        if route.mode == "redirect":
+        if route.mode == "redirect" or (route.mode == "get-redirect" and request.method == "GET"):
             target = route.location
             return web.Response(status=302, headers={"Location": target})
         headers = {"Content-Type": route.content_type, "Accept-Ranges": "bytes"}
@@ -141,7 +150,8 @@ class MediaServer:
         else:
             response.enable_chunked_encoding()
         await response.prepare(request)
-        body, endless = route.body or b"\0" * CHUNK, route.mode == "endless"
+        body, endless = route.body or b"\0" * CHUNK, route.mode in ("endless", "dribble")
+        step, pause = (1, 1.0) if route.mode == "dribble" else (CHUNK, 0.005)
         try:
             if dropping:
                 await response.write(body[: len(body) // 2])
@@ -151,10 +161,10 @@ class MediaServer:
                 return response
             offset, until = 0, asyncio.get_running_loop().time() + ENDLESS_FOR
             while (endless and asyncio.get_running_loop().time() < until) or offset < len(body):
-                await response.write(body[offset % len(body) : offset % len(body) + CHUNK])
-                offset += CHUNK
+                await response.write(body[offset % len(body) : offset % len(body) + step])
+                offset += step
                 if endless:
-                    await asyncio.sleep(0.005)
+                    await asyncio.sleep(pause)
             await response.write_eof()
         except ConnectionError:
             self._closed_early(unquote(request.rel_url.raw_path))

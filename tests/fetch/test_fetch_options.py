@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-import threading
 from pathlib import Path
 
 import pytest
-from loguru import logger
+from gallery_dl import config
 from yt_dlp.networking.exceptions import HTTPError
 from yt_dlp.utils import DownloadError, ExtractorError
 
 from bossbot.errors import (
     BossError,
-    Cancelled,
     LoginRequired,
     NetworkError,
     NoMedia,
@@ -24,13 +21,13 @@ from bossbot.errors import (
     Unsupported,
 )
 from bossbot.fetch import FetchRequest, Progress
-from bossbot.fetch.gallery.command import build_command
 from bossbot.fetch.gallery.errors import map_failure
-from bossbot.fetch.progress import Reporter
+from bossbot.fetch.gallery.options import configure
 from bossbot.fetch.ytdlp.errors import map_error
 from bossbot.fetch.ytdlp.params import build_params, format_spec
 from bossbot.fetch.ytdlp.runner import _fitting
 from bossbot.fetch.ytdlp.watch import Abort, Watch
+from tests.fakes.guard import Recorder
 
 TRICKY = "https://example.org/%(title)s/{filename}/--exec=x.mp4"
 
@@ -46,11 +43,14 @@ def params_for(request: FetchRequest) -> dict:
 
 
 def test_yt_dlp_gets_fixed_templates_and_no_dangerous_option(tmp_path: Path) -> None:
-    params = params_for(FetchRequest(TRICKY, tmp_path, cap=5000))
+    guard = "http://job:secret@127.0.0.1:9"
+    params = params_for(FetchRequest(TRICKY, tmp_path, cap=5000, proxy=guard))
     assert params["outtmpl"] == {"default": "%(id).60B.%(ext)s"}
     assert params["paths"] == {"home": str(tmp_path), "temp": str(tmp_path)}
     assert params["max_filesize"] == 5000
-    dangerous = {"exec", "external_downloader", "netrc_cmd", "postprocessors", "cookiesfrombrowser"}
+    assert params["proxy"] == guard  # every request handler, curl-cffi's too
+    assert params["external_downloader"] == {"default": "native"}  # no ffmpeg reading URLs
+    dangerous = {"exec", "netrc_cmd", "postprocessors", "cookiesfrombrowser"}
     assert dangerous.isdisjoint(params)
     assert TRICKY not in repr(params)
     assert "ratelimit" not in params
@@ -74,15 +74,19 @@ def test_formats_must_fit_the_cap_and_merge_only_with_ffmpeg() -> None:
     assert "bv*[filesize<?800]" in merged
 
 
-def test_gallery_dl_ignores_config_and_gets_the_url_after_double_dash(tmp_path: Path) -> None:
-    argv = build_command(FetchRequest(TRICKY, tmp_path, cap=5000, rate_limit=10, cookies=tmp_path))
-    assert argv[1:4] == ["-m", "gallery_dl", "--config-ignore"]
-    assert argv[-2:] == ["--", TRICKY]
-    assert argv.count(TRICKY) == 1
-    assert argv[argv.index("--filesize-max") + 1] == "5000"
-    assert argv[argv.index("--limit-rate") + 1] == "10"
-    assert argv[argv.index("--cookies") + 1] == str(tmp_path)
-    assert not {"--exec", "--exec-after", "-P", "--netrc", "--config"} & set(argv)
+def test_gallery_dl_reads_no_config_file_and_gets_only_our_values(tmp_path: Path) -> None:
+    config.set((), "exec", "touch /tmp/owned")  # left over from anywhere: must not survive
+    jar = tmp_path / "c.txt"
+    guard = "http://job:secret@127.0.0.1:9"
+    configure(FetchRequest(TRICKY, tmp_path, cap=5000, rate_limit=10, cookies=jar, proxy=guard))
+    assert config.get((), "exec") is None
+    assert config.get((), "base-directory") == str(tmp_path)
+    assert config.get((), "filesize-max") == 5000
+    assert config.get((), "rate") == 10
+    assert config.get((), "cookies") == str(jar)
+    assert config.get((), "proxy") == guard
+    assert config.get((), "postprocessors") is None
+    assert TRICKY not in repr(config._config)
 
 
 def http_error(status: int) -> DownloadError:
@@ -147,35 +151,28 @@ def test_gallery_dl_failures_map_to_the_taxonomy(
     assert (failure if failure is None else type(failure)) is expected
 
 
-def watch(tmp_path: Path, cap: int = 1000) -> tuple[Watch, threading.Event, list[Progress]]:
-    stop, seen = threading.Event(), []
-    request = FetchRequest("https://x.org/v/clip.mp4", tmp_path, cap)
-    return Watch(request, stop, lambda p, force=False: seen.append(p)), stop, seen
+def watch(tmp_path: Path, cap: int = 1000) -> tuple[Watch, Recorder]:
+    report = Recorder()
+    return Watch(FetchRequest("https://x.org/v/clip.mp4", tmp_path, cap), report), report
 
 
-def test_the_hook_reports_progress_and_aborts_over_the_cap(tmp_path: Path) -> None:
-    w, _, seen = watch(tmp_path)
+def test_the_hook_reports_progress_and_finished_files_and_aborts_over_the_cap(
+    tmp_path: Path,
+) -> None:
+    w, report = watch(tmp_path)
     info = {"playlist_index": 2, "n_entries": 3}
     w.hook({"status": "downloading", "downloaded_bytes": 10, "total_bytes": 900, "info_dict": info})
-    assert seen == [Progress(done=10, total=900, file_index=2, file_count=3)]
+    assert report.seen == [Progress(done=10, total=900, file_index=2, file_count=3)]
+    w.hook({"status": "finished", "downloaded_bytes": 900, "filename": "/j/a.mp4"})
+    assert report.files == [Path("/j/a.mp4")]
     with pytest.raises(Abort) as caught:
         w.hook({"status": "downloading", "downloaded_bytes": 1001, "filename": "/j/a b.mp4"})
     assert isinstance(caught.value.error, TooLarge)
     assert caught.value.error.data == {"name": "a_b.mp4", "size": 1001, "limit": 1000}
 
 
-def test_a_cancelled_job_aborts_at_the_next_hook_or_log_line(tmp_path: Path) -> None:
-    w, stop, _ = watch(tmp_path)
-    w.debug("[generic] Extracting URL")
-    stop.set()
-    for call in (lambda: w.hook({"status": "downloading"}), lambda: w.debug("x")):
-        with pytest.raises(Abort) as caught:
-            call()
-        assert isinstance(caught.value.error, Cancelled)
-
-
 def test_the_max_filesize_notice_and_a_too_large_format_become_too_large(tmp_path: Path) -> None:
-    w, _, _ = watch(tmp_path)
+    w, _ = watch(tmp_path)
     w.match_filter({"id": "abc", "title": "My clip"})
     with pytest.raises(Abort) as caught:
         w.debug(
@@ -187,35 +184,3 @@ def test_the_max_filesize_notice_and_a_too_large_format_become_too_large(tmp_pat
         list(selector({"formats": [{"filesize": 3000}, {"filesize_approx": 2000}, {}]}))
     assert caught.value.error.data["size"] == 2000
     assert list(selector({"formats": [{}, {"filesize": 10}]})) == []
-
-
-async def test_progress_from_a_worker_thread_arrives_in_the_loop_thread() -> None:
-    loop_thread, arrived = threading.get_ident(), asyncio.Event()
-    threads: list[int] = []
-
-    def on_progress(progress: Progress) -> None:
-        threads.append(threading.get_ident())
-        arrived.set()
-
-    reporter = Reporter(on_progress, asyncio.get_running_loop())
-    await asyncio.to_thread(reporter.report, Progress(done=1))
-    await asyncio.to_thread(reporter.report, Progress(done=2))  # too soon: dropped
-    await asyncio.wait_for(arrived.wait(), 2)
-    reporter.report(Progress(done=3), force=True)
-    assert threads == [loop_thread, loop_thread]
-
-
-async def test_a_failing_progress_callback_does_not_break_the_download() -> None:
-    def broken(progress: Progress) -> None:
-        raise RuntimeError("display bug")
-
-    reporter = Reporter(broken, asyncio.get_running_loop())
-    lines: list[str] = []
-    sink = logger.add(lines.append, format="{message} {exception}")
-    try:
-        reporter.report(Progress(done=1), force=True)  # logged, not raised
-    finally:
-        logger.remove(sink)
-    assert len(lines) == 1
-    assert lines[0].startswith("progress callback failed")
-    assert "RuntimeError: display bug" in lines[0]

@@ -36,15 +36,19 @@ def _fake_ffmpeg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int = 0)
     return script
 
 
-def _processes(field: int, value: int) -> list[str]:
-    """Live processes whose stat ``field`` (1: parent, 2: process group) is ``value``."""
+def _processes(field: int, value: int, command: str = "") -> list[str]:
+    """Live processes (named ``command``, if given) whose stat ``field`` is ``value``.
+
+    Fields: 1 the parent, 2 the process group.
+    """
     found = []
     for entry in Path("/proc").iterdir():
         try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
+            name, rest = (entry / "stat").read_text().split(" (", 1)[1].rsplit(")", 1)
+        except (OSError, IndexError, ValueError):
             continue
-        if entry.name.isdigit() and int(fields[field]) == value and fields[0] != "Z":
+        fields = rest.split()
+        if command in name and int(fields[field]) == value and fields[0] != "Z":
             found.append(entry.name)
     return found
 
@@ -115,7 +119,7 @@ def test_raising_from_the_progress_callback_stops_ffmpeg_and_leaves_no_file(
     with pytest.raises(KeyboardInterrupt):
         fit_file(slow_source, cap=CAP, fit=Fit(), workdir=workdir, on_progress=stop)
     assert list(workdir.iterdir()) == []
-    assert _processes(1, os.getpid()) == []  # no ffmpeg left behind
+    assert _processes(1, os.getpid(), "ffmpeg") == []  # no ffmpeg left behind
 
 
 WORKER = """

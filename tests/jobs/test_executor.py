@@ -73,7 +73,7 @@ async def test_fetch_gets_the_cap_the_settings_and_the_bandwidth_limit(make_exec
     await executor.start()
     await finish(executor, (await executor.submit(request())).id)
     call = fetch.calls[0]
-    assert (call["cap"], call["rate_limit"], call["allow_private"]) == (1000, 1024**2, True)
+    assert (call["cap"], call["rate_limit"]) == (1000, 1024**2)
     assert call["dest"].name == (await executor.store.recent(1))[0].id
 
 

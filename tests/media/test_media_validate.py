@@ -40,7 +40,10 @@ ADTS_AAC = b"\xff\xf1\x50\x80" + b"\0" * 40
         (MP3_FRAME, "mp3"),
         (b"OggS\0\x02" + b"\0" * 40, "ogg"),
         (b"fLaC\0\0\0\x22" + b"\0" * 40, "flac"),
-        (HEIC, None),
+        (HEIC, "heic"),  # shown after fitting converts it (Discord does not show HEIC)
+        (b"\0\0\0\x1cftypavif\0\0\0\0" + b"\0" * 40, "avif"),
+        (b"BM\x36\0\0\0" + b"\0" * 40, "bmp"),
+        (b"II*\0\x08\0\0\0" + b"\0" * 40, "tiff"),
         (ADTS_AAC, None),
         (b"<!DOCTYPE html><html>", None),
         (b"MZ\x90\0\x03\0\0\0", None),

@@ -23,6 +23,10 @@ KIND_DATA = {
     "user_queue_full": {"limit": 3},
     "too_many_urls": {"limit": 5},
     "not_yours": {"action": "cancel it"},
+    "too_many_requests": {"limit": 1000},
+    "too_much_data": {"limit": 26 * 1024 * 1024},
+    "too_slow": {"rate": 4096, "window": 30},
+    "worker_memory": {"limit": 512 * 1024 * 1024},
     "cannot_fit": {
         "name": "talk.mp4",
         "duration": 1800.0,

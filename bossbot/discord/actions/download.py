@@ -8,9 +8,8 @@ from bossbot.discord.invocation import Invocation
 from bossbot.discord.registry import Services, action
 from bossbot.discord.roles import best_role
 from bossbot.errors import BossError, InvalidUrl, TooManyUrls, WrongCommand
-from bossbot.fetch.addresses import check_host
 from bossbot.fetch.router import route
-from bossbot.fetch.urls import check_url, host_and_port
+from bossbot.fetch.urls import check_url, refuse_private_literal
 from bossbot.jobs import JobRequest
 from bossbot.messages import render_error
 from bossbot.messages.discord import accepted_text
@@ -24,9 +23,11 @@ def command_for(spec: Spec, site: str) -> str:
     return next((name for name, cmd in spec.commands.items() if site in cmd.sites), "dl")
 
 
-def site_of(inv: Invocation, spec: Spec, url: str) -> str:
+def site_of(inv: Invocation, services: Services, url: str) -> str:
     """The URL's site group, after the checks that need no network (instant answers)."""
-    site, group = route(check_url(url), spec)
+    spec = services.spec
+    refuse_private_literal(url, services.settings.allow_private_urls)
+    site, group = route(url, spec)
     if inv.command.sites and site not in inv.command.sites:
         raise WrongCommand(site=group.description, command=command_for(spec, site))
     return site
@@ -48,13 +49,13 @@ def request_for(inv: Invocation, services: Services, url: str, site: str) -> Job
 async def queue_one(inv: Invocation, services: Services, url: str) -> None:
     """Check the URL, acknowledge (that reply becomes the status message), queue the job.
 
-    The address check resolves DNS, which may be slow: it runs after the acknowledgement,
-    so a slash command is always answered within Discord's 3 seconds.
+    Only checks that need no network answer at once; every address a download connects
+    to is checked by the egress guard while it runs.
     """
     assert services.jobs is not None, "downloads need the job executor"  # noqa: S101
     try:
         url = check_url(url)
-        site = site_of(inv, services.spec, url)
+        site = site_of(inv, services, url)
     except BossError as error:
         await inv.reply.send(render_error(error, prefix=services.spec.prefix), ephemeral=True)
         return
@@ -67,8 +68,6 @@ async def queue_one(inv: Invocation, services: Services, url: str) -> None:
         status_id = int((await interaction.fetch_initial_response()).id)
     request.status_message_id = status_id
     try:
-        host, port = host_and_port(url)
-        await check_host(host, port, allow_private=services.settings.allow_private_urls)
         await services.jobs.submit(request)
     except BossError as error:
         await inv.reply.edit(status_id, render_error(error, prefix=services.spec.prefix))

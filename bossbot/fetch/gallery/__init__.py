@@ -1,5 +1,5 @@
-"""The gallery-dl runner."""
+"""The gallery-dl runner (imports gallery-dl: worker processes only)."""
 
-from bossbot.fetch.gallery.runner import GalleryDlFetcher
+from bossbot.fetch.gallery.runner import download
 
-__all__ = ["GalleryDlFetcher"]
+__all__ = ["download"]

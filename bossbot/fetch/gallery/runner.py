@@ -1,85 +1,100 @@
-"""gallery-dl in a child process: its config is process-global, so each job gets its own."""
+"""gallery-dl, embedded in a worker process: its files reported, capped while streaming."""
 
 from __future__ import annotations
 
-import asyncio
+import logging
+from collections import deque
 from pathlib import Path
 
-from loguru import logger
+from gallery_dl import exception, job
 
-from bossbot.errors import NoMedia, TooLarge
-from bossbot.fetch.base import FetchRequest, Progress, ProgressCallback
-from bossbot.fetch.files import clear, display_name, tidy_names
-from bossbot.fetch.gallery.command import build_command
+from bossbot.errors import NoMedia, TooLarge, Unsupported
+from bossbot.fetch.base import FetchRequest, Progress, Report
+from bossbot.fetch.files import display_name, tidy_names
 from bossbot.fetch.gallery.errors import map_failure, too_large
-from bossbot.fetch.gallery.process import Child
-from bossbot.fetch.progress import Reporter
+from bossbot.fetch.gallery.options import configure
 
-POLL = 0.1
-
-
-def _sizes(dest: Path) -> dict[Path, int]:
-    """Size of every file in ``dest`` right now (finished or still being written)."""
-    sizes: dict[Path, int] = {}
-    for path in dest.iterdir():
-        try:
-            sizes[path] = path.stat().st_size
-        except OSError:  # renamed or removed meanwhile
-            continue
-    return sizes
+CHUNK_SLACK = 32 * 1024  # gallery-dl's read size: the most a file passes its cap by on disk
 
 
-async def _watch(child: Child, request: FetchRequest, reporter: Reporter) -> int:
-    """Poll until gallery-dl ends: report progress, kill it when a file passes the cap."""
-    while True:
-        returncode = await child.wait(POLL)
-        sizes = _sizes(request.dest)
-        for path, size in sizes.items():
-            if size > request.cap:
-                await child.kill()
-                name = display_name(path.name.removesuffix(".part"))
-                raise TooLarge(
-                    f"{path.name}: {size} bytes", name=name, size=size, limit=request.cap
-                )
-        done = len(child.written)
-        progress = Progress(done=sum(sizes.values()), file_index=done + (returncode is None))
-        reporter.report(progress, force=returncode is not None)
-        if returncode is not None:
-            return returncode
+class CapReached(BaseException):  # not an Exception: gallery-dl catches every Exception
+    """Raised from the progress callback to stop gallery-dl at once (not an Exception)."""
 
 
-def _results(child: Child, request: FetchRequest, returncode: int) -> list[Path]:
+class Output:
+    """gallery-dl's output object: collects written paths, reports progress, holds the cap."""
+
+    def __init__(self, request: FetchRequest, report: Report) -> None:
+        self.cap, self.report = request.cap, report
+        self.written: list[str] = []
+        self.skipped: list[str] = []
+        self.done = 0
+        self.current: str = ""
+
+    def start(self, path: str) -> None:
+        """A file starts downloading."""
+        self.current = path
+
+    def skip(self, path: str) -> None:
+        """A file was skipped (over ``filesize-max``, or already there)."""
+        self.skipped.append(path)
+
+    def success(self, path: str) -> None:
+        """A file was written completely."""
+        self.written.append(path)
+        self.done += Path(path).stat().st_size
+        self.report.progress(Progress(done=self.done, file_index=len(self.written)), force=True)
+        self.report.finished(Path(path))
+
+    def progress(self, total: int | None, downloaded: int, speed: int) -> None:
+        """Called after every chunk written: report, and stop once the file passes the cap."""
+        if downloaded > self.cap:
+            raise CapReached(downloaded)
+        index = len(self.written) + 1
+        self.report.progress(Progress(self.done + downloaded, None, speed, None, index))
+
+
+class Log(logging.Handler):
+    """Keeps gallery-dl's last log lines, which tell why a download failed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: deque[str] = deque(maxlen=40)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Keep one line."""
+        self.lines.append(f"[{record.name}][{record.levelname.lower()}] {record.getMessage()}")
+
+
+def download(request: FetchRequest, report: Report) -> list[Path]:
+    """Run gallery-dl to the end; return the files (see :data:`bossbot.fetch.Runner`)."""
+    request.dest.mkdir(parents=True, exist_ok=True)
+    configure(request)
+    log, output = Log(), Output(request, report)
+    logging.getLogger().addHandler(log)
+    try:
+        runner = job.DownloadJob(request.url)
+        runner.out = output
+        status = runner.run()
+    except exception.NoExtractorError:
+        raise Unsupported(f"gallery-dl has no extractor for {request.url}") from None
+    except CapReached as reached:
+        name, size = display_name(output.current or request.url), int(reached.args[0])
+        detail = f"{name}: over {request.cap}"
+        raise TooLarge(detail, name=name, size=size, limit=request.cap) from None
+    finally:
+        logging.getLogger().removeHandler(log)
+    return _results(request, output, status, "\n".join(log.lines))
+
+
+def _results(request: FetchRequest, output: Output, status: int, text: str) -> list[Path]:
     """The files gallery-dl wrote inside dest, or the error its run means."""
     root = request.dest.resolve()
-    files = [Path(p) for p in child.written]
-    files = [p for p in files if p.is_file() and p.resolve().parent == root]
-    failure = map_failure(returncode, child.stderr)
+    files = [p for p in map(Path, output.written) if p.is_file() and p.resolve().parent == root]
+    failure = map_failure(status, text)
     if failure is not None and not files:
         raise failure
-    if failure is not None:
-        logger.warning("gallery-dl fetched {} file(s), then failed: {}", len(files), failure)
     if not files:
-        name = display_name(child.skipped[0]) if child.skipped else display_name(request.url)
-        raise too_large(child.stderr, name) or NoMedia(f"gallery-dl wrote nothing: {child.stderr}")
+        name = display_name(output.skipped[0] if output.skipped else request.url)
+        raise too_large(text, name) or NoMedia(f"gallery-dl wrote nothing: {text[-300:]}")
     return tidy_names(files)
-
-
-class GalleryDlFetcher:
-    """The :class:`~bossbot.fetch.base.Fetcher` for galleries, images and posts."""
-
-    async def fetch(self, request: FetchRequest, on_progress: ProgressCallback) -> list[Path]:
-        """Download ``request.url`` into ``request.dest``; see the Fetcher protocol.
-
-        Partial galleries are returned when some files failed; on failure or cancel
-        ``request.dest`` is emptied before the error propagates.
-        """
-        request.dest.mkdir(parents=True, exist_ok=True)
-        reporter = Reporter(on_progress, asyncio.get_running_loop())
-        child = await Child.start(build_command(request))
-        try:
-            returncode = await _watch(child, request, reporter)
-            return _results(child, request, returncode)
-        except BaseException:
-            await asyncio.shield(child.kill())
-            clear(request.dest)
-            raise

@@ -1,5 +1,5 @@
-"""The yt-dlp runner."""
+"""The yt-dlp runner (imports yt-dlp: worker processes only)."""
 
-from bossbot.fetch.ytdlp.runner import YtDlpFetcher
+from bossbot.fetch.ytdlp.runner import download
 
-__all__ = ["YtDlpFetcher"]
+__all__ = ["download"]

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import shutil
+import sysconfig
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from bossbot.fetch.base import FetchRequest
 
 OUTPUT_TEMPLATE = "%(id).60B.%(ext)s"
-SOCKET_TIMEOUT = 2  # a blocked read ends this soon, so a cancelled thread ends within ~2 s
+SOCKET_TIMEOUT = 20  # a stalled site is the guard's minimum-rate rule's; cancel kills
 MAX_ITEMS = 20
+DENO = "bossbot-deno"  # deno with the worker's data limit lifted: V8 reserves memory early
+
+
+def js_runtimes() -> dict[str, dict[str, str]]:
+    """yt-dlp's JavaScript runtime (YouTube needs one): deno, through our launcher."""
+    launcher = Path(sysconfig.get_path("scripts")) / DENO
+    return {"deno": {"path": str(launcher)}} if launcher.is_file() else {"deno": {}}
 
 
 def has_ffmpeg() -> bool:
@@ -42,10 +51,11 @@ def build_params(
     match_filter: Callable[..., str | None],
     ffmpeg: bool,
 ) -> dict[str, Any]:
-    """yt-dlp parameters for ``request``: fixed templates, small timeouts, our hooks.
+    """yt-dlp parameters for ``request``: fixed templates, the guard as proxy, our hooks.
 
     No config file is read by the embedded API; no user text reaches a template; no
     ``exec``, external downloader, netrc command or post-processor other than the merger.
+    The proxy applies to every request handler, curl-cffi's included.
     """
     params: dict[str, Any] = {
         "logger": logger,
@@ -78,6 +88,10 @@ def build_params(
         "writethumbnail": False,
         "writesubtitles": False,
         "updatetime": False,
+        "proxy": request.proxy or "",
+        "external_downloader": {"default": "native"},
+        "hls_prefer_native": True,
+        "js_runtimes": js_runtimes(),
     }
     if request.rate_limit:
         params["ratelimit"] = request.rate_limit

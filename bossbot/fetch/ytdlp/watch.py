@@ -1,18 +1,16 @@
-"""What watches one yt-dlp run from inside its thread: progress, cap, cancel, logs."""
+"""What watches one yt-dlp run from inside its worker: progress, the cap, logs."""
 
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from loguru import logger
 from yt_dlp.utils import DownloadCancelled
 
-from bossbot.errors import BossError, Cancelled, TooLarge
-from bossbot.fetch.base import FetchRequest, Progress
+from bossbot.errors import BossError, TooLarge
+from bossbot.fetch.base import FetchRequest, Progress, Report
 from bossbot.fetch.files import display_name
 from bossbot.media.names import sanitize_filename
 
@@ -30,20 +28,12 @@ class Abort(DownloadCancelled):
 class Watch:
     """Progress hook, match filter and logger of one run; each may abort it."""
 
-    def __init__(
-        self, request: FetchRequest, stop: threading.Event, report: Callable[..., None]
-    ) -> None:
+    def __init__(self, request: FetchRequest, report: Report) -> None:
         self.cap = request.cap
-        self.stop = stop
         self.report = report
         self.name = display_name(request.url)
         self.finished_bytes = 0
         self.log = logger.bind(site=request.site, downloader="yt-dlp")
-
-    def check(self) -> None:
-        """Abort when the job was cancelled."""
-        if self.stop.is_set():
-            raise Abort(Cancelled("cancelled while fetching"))
 
     def too_large(self, size: int) -> Abort:
         """The abort for a file of ``size`` bytes over the cap."""
@@ -52,8 +42,7 @@ class Watch:
         )
 
     def hook(self, status: dict[str, Any]) -> None:
-        """yt-dlp progress hook: report progress, enforce the cap and honour cancel."""
-        self.check()
+        """yt-dlp progress hook: report progress and enforce the cap."""
         if status.get("filename"):
             self.name = sanitize_filename(Path(status["filename"]).name, max_length=60)
         got = int(status.get("downloaded_bytes") or 0)
@@ -73,11 +62,12 @@ class Watch:
         )
         if finished:
             self.finished_bytes += got
-        self.report(progress, force=finished)
+        self.report.progress(progress, force=finished)
+        if finished and status.get("filename"):
+            self.report.finished(Path(status["filename"]))
 
     def match_filter(self, info: dict[str, Any], *, incomplete: object = False) -> str | None:
         """Called before formats are chosen: remember a name for messages; accept all."""
-        self.check()
         title = info.get("title") or info.get("id")
         if title:
             self.name = sanitize_filename(str(title), max_length=60)
@@ -85,7 +75,6 @@ class Watch:
 
     def debug(self, message: str) -> None:
         """yt-dlp screen and debug output; the max-filesize notice becomes TooLarge."""
-        self.check()
         if match := _OVER_MAX.search(message):
             raise self.too_large(int(match[1]))
         self.log.trace("{}", message.strip())
