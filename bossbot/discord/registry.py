@@ -9,7 +9,10 @@ from typing import Any
 
 import hikari
 
+from bossbot.discord.hints import Cooldown
 from bossbot.discord.invocation import Invocation
+from bossbot.discord.notes import JobNotes
+from bossbot.discord.results import Results
 from bossbot.jobs import Executor
 from bossbot.ops import Metrics
 from bossbot.settings import Settings
@@ -30,6 +33,9 @@ class Services:
         me: Returns the bot's user id once connected (None before).
         metrics: The metrics registry, when the bot keeps one.
         autocomplete: Autocomplete providers by action name (``cancel``: job ids).
+        cooldown: What was said lately to whom (one hint per member and channel a minute).
+        notes: What the Discord side knows of jobs beyond their rows (spoiler, info, posts).
+        results: What follows the posts (previews hidden, buttons taken off in time).
     """
 
     spec: Spec
@@ -41,6 +47,9 @@ class Services:
     me: Callable[[], int | None] = lambda: None
     metrics: Metrics | None = None
     autocomplete: dict[str, Any] = field(default_factory=dict)
+    cooldown: Cooldown = field(default_factory=Cooldown)
+    notes: JobNotes = field(default_factory=JobNotes)
+    results: Results | None = None
 
 
 Action = Callable[[Invocation, Services], Awaitable[None]]

@@ -7,13 +7,16 @@ import time
 from bossbot.discord.invocation import Invocation
 from bossbot.discord.registry import Services, action
 from bossbot.discord.roles import best_role
-from bossbot.errors import BossError, InvalidUrl, TooManyUrls, WrongCommand
+from bossbot.errors import BossError, TooManyUrls, WrongCommand
 from bossbot.fetch.addresses import check_host
 from bossbot.fetch.router import route
 from bossbot.fetch.urls import check_url, host_and_port
 from bossbot.jobs import JobRequest
+from bossbot.links import Link, find_links
+from bossbot.media.info import MediaInfo
 from bossbot.messages import render_error
-from bossbot.messages.discord import accepted_text
+from bossbot.messages.discord import accepted_text, no_link_text, skipped_text
+from bossbot.messages.results import named
 from bossbot.spec import Spec
 
 TOKEN_LIFETIME = 15 * 60  # seconds an interaction token can edit its response
@@ -28,7 +31,7 @@ def site_of(inv: Invocation, spec: Spec, url: str) -> str:
     """The URL's site group, after the checks that need no network (instant answers)."""
     site, group = route(check_url(url), spec)
     if inv.command.sites and site not in inv.command.sites:
-        raise WrongCommand(site=group.description, command=command_for(spec, site))
+        raise WrongCommand(site=group.description, command=command_for(spec, site), used=inv.name)
     return site
 
 
@@ -45,12 +48,13 @@ def request_for(inv: Invocation, services: Services, url: str, site: str) -> Job
     )  # fmt: skip
 
 
-async def queue_one(inv: Invocation, services: Services, url: str) -> None:
+async def queue_one(inv: Invocation, services: Services, link: Link) -> None:
     """Check the URL, acknowledge (that reply becomes the status message), queue the job.
 
     The address check resolves DNS, which may be slow: it runs after the acknowledgement,
     so a slash command is always answered within Discord's 3 seconds.
     """
+    url = link.url
     assert services.jobs is not None, "downloads need the job executor"  # noqa: S101
     try:
         url = check_url(url)
@@ -69,18 +73,31 @@ async def queue_one(inv: Invocation, services: Services, url: str) -> None:
     try:
         host, port = host_and_port(url)
         await check_host(host, port, allow_private=services.settings.allow_private_urls)
-        await services.jobs.submit(request)
+        job = await services.jobs.submit(request)
+        if link.spoiler:
+            services.notes.write(job.id).spoiler = True
     except BossError as error:
-        await inv.reply.edit(status_id, render_error(error, prefix=services.spec.prefix))
+        text = render_error(error, prefix=services.spec.prefix)
+        await inv.reply.edit(status_id, named(text, url, MediaInfo()))
 
 
 @action("download")
 async def download(inv: Invocation, services: Services) -> None:
-    """Queue one job per URL given, up to the declared maximum per message."""
-    urls = [url.strip("<>") for url in str(inv.args.get("url", "")).split()]  # <url> hides embeds
-    if not urls:
-        raise InvalidUrl("no URL given")
-    if len(urls) > services.spec.limits.max_urls_per_message:
-        raise TooManyUrls(limit=services.spec.limits.max_urls_per_message)
-    for url in urls:
-        await queue_one(inv, services, url)
+    """Queue one job per link in the text (up to the declared maximum), then note the rest.
+
+    Words that are no links are ignored; link-like ones that cannot be fetched get one
+    short note, and a text without any link one clear answer.
+    """
+    spec = services.spec
+    found = find_links(str(inv.args.get("url", "")), spec.named_hosts)
+    if not found.links:
+        example = f"{spec.prefix}{inv.command.examples[0]}"
+        await inv.reply.send(no_link_text(example, found.skipped), ephemeral=True)
+        return
+    if len(found.links) > spec.limits.max_urls_per_message:
+        raise TooManyUrls(limit=spec.limits.max_urls_per_message)
+    hidden = bool(inv.args.get("spoiler"))
+    for link in found.links:
+        await queue_one(inv, services, Link(link.url, link.spoiler or hidden))
+    if found.skipped:
+        await inv.reply.send(skipped_text(found.skipped), ephemeral=True)

@@ -18,5 +18,6 @@ async def show_queue(inv: Invocation, services: Services) -> None:
     waiting = [job for job in active if job.state == "queued"]
     waiting.sort(key=lambda job: (-job.priority, job.created_at))
     spec = services.spec
-    text = queue_view(running, waiting, inv.user_id, spec.limits.max_queue, spec.prefix)
+    infos = {job.id: services.notes.info(job) for job in active}
+    text = queue_view(running, waiting, inv.user_id, spec.limits.max_queue, spec.prefix, infos)
     await inv.reply.send(text)
