@@ -29,8 +29,8 @@ async def test_prefix_download_posts_the_identical_file(
     assert [f.data for f in upload.files] == [clip_mp4()]
     assert upload.json["content"] == f"📎 <{url}>"  # nothing known of it but its link
     mentions = upload.json["allowed_mentions"]  # a reply that pings nobody
-    assert mentions["parse"] == [] and not mentions.get("replied_user")
-    assert not mentions.get("users") and not mentions.get("roles")
+    assert (mentions["parse"], mentions.get("users"), mentions.get("roles")) == ([], None, None)
+    assert not mentions.get("replied_user")
     status_id = fake_discord.bot_messages()[0]["id"]
     done = await final_status(fake_discord, int(status_id), "✅")
     post = next(m for m in fake_discord.bot_messages() if m["attachments"])
