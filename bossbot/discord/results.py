@@ -60,10 +60,10 @@ class Results:
         if self.declared.suppress_embeds:
             await self._hide_preview(job, log)
         await self.clock.sleep(self.declared.buttons_for)
-        posts = self.notes.read(job.id).posts or await posts_of(self.rest, job, self.me())
         try:
+            posts = self.notes.read(job.id).posts or await posts_of(self.rest, job, self.me())
             await strip_buttons(self.rest, job, posts.values())
-        except (hikari.HTTPError, OSError) as exc:
+        except (hikari.HTTPError, OSError) as exc:  # a click on them still says they expired
             log.warning("could not take the buttons off the posts: {}", exc)
         self.notes.forget(job.id)
 

@@ -9,6 +9,7 @@ from bossbot.discord.dispatch import run_action
 from bossbot.discord.invocation import NO_PINGS, Invocation
 from bossbot.discord.registry import Services
 from bossbot.errors import NotAllowed
+from bossbot.spec import Command, Spec
 
 
 class ClickResponder:
@@ -37,6 +38,20 @@ class ClickResponder:
             await self.interaction.edit_message(message_id, text, components=[])
 
 
+def retry_command(spec: Spec, used: str) -> tuple[str, Command]:
+    """The command whose checks a retry passes: the one first used, else any that downloads.
+
+    Raises:
+        NotAllowed: No command downloads any more (the spec changed since).
+    """
+    found = spec.find(used)
+    if found is None or found[1].action != "download":  # renamed or changed since
+        found = next(((n, c) for n, c in spec.commands.items() if c.action == "download"), None)
+    if found is None:
+        raise NotAllowed(f"no download command to retry {used}", command=used, roles=[])
+    return found
+
+
 async def retry(
     interaction: hikari.ComponentInteraction, services: Services, job_id: str,
     roles: frozenset[str],
@@ -47,18 +62,12 @@ async def retry(
     is the clicker's, under their roles and limits, spoiler or not as the first one was.
 
     Raises:
-        BossError: As :func:`~bossbot.discord.cancelling.job_for` (not theirs, unknown);
-            NotAllowed when no command downloads any more.
+        BossError: As :func:`~bossbot.discord.cancelling.job_for` (not theirs, unknown)
+            and :func:`retry_command`.
     """
     user, guild = int(interaction.user.id), interaction.guild_id
     job = await job_for(services, job_id, user, int(guild) if guild else None, roles, "retry it")
-    commands = services.spec.commands
-    found = services.spec.find(job.command)
-    if found is None or found[1].action != "download":  # renamed since: any download command
-        found = next(((n, c) for n, c in commands.items() if c.action == "download"), None)
-    if found is None:
-        raise NotAllowed(f"no download command for {job.id}", command=job.command, roles=[])
-    name, command = found
+    name, command = retry_command(services.spec, job.command)
     member = interaction.member
     inv = Invocation(
         name=name, command=command, user_id=user, roles=roles, source="button",
