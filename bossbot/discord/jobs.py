@@ -34,7 +34,7 @@ def render_status(spec: Spec, notes: JobNotes) -> Render:
             text = posted_text(len(job.files), job.guild_id, job.channel_id, post)
         else:
             text = status_text(job, event, prefix=spec.prefix, timestamps=True)
-        return named(text, job.url, notes.info(job))
+        return named(text, job.url, notes.info(job), hidden=notes.spoiler(job))
 
     return render
 

@@ -31,6 +31,18 @@ class JobNotes:
 
     def __init__(self) -> None:
         self._notes: dict[str, Note] = {}
+        self._hidden_statuses: set[int] = set()  # spoilers of jobs not admitted yet
+
+    def hide(self, status_message_id: int | None, hidden: bool = True) -> None:
+        """Mark (or unmark) the job of a status message as a spoiler before it has an id.
+
+        A job is told to listeners while it is admitted, before its id is known here: its
+        first status text must not show the link in the clear.
+        """
+        if status_message_id is not None and hidden:
+            self._hidden_statuses.add(status_message_id)
+        elif status_message_id is not None:
+            self._hidden_statuses.discard(status_message_id)
 
     def write(self, job_id: str) -> Note:
         """The job's note, to change (created when missing)."""
@@ -46,7 +58,7 @@ class JobNotes:
 
     def spoiler(self, job: Job) -> bool:
         """Whether the job's files are posted as spoilers (``SPOILER_`` file names)."""
-        return self.read(job.id).spoiler
+        return self.read(job.id).spoiler or job.status_message_id in self._hidden_statuses
 
     def info(self, job: Job) -> MediaInfo:
         """What the extractor said about the job's media (empty until the fetch layer says)."""

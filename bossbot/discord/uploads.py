@@ -77,12 +77,13 @@ class DiscordDelivery:
             DiscordBusy: A rate limit too long to wait for, or a Discord server error.
         """
         assert job.channel_id is not None, "a Discord job always has a channel"  # noqa: S101
-        hide = "SPOILER_" if self.notes.spoiler(job) else ""
+        hidden = self.notes.spoiler(job)
+        hide = "SPOILER_" if hidden else ""
         try:
             with _refusals(job, "upload", "Attach Files"):
                 message = await self.rest.create_message(
                     job.channel_id,
-                    caption(job.url, self.notes.info(job), index + 1, count),
+                    caption(job.url, self.notes.info(job), index + 1, count, hidden=hidden),
                     attachments=[hikari.File(path, filename=hide + path.name) for path in files],
                     components=[result_row(self.rest, job.id, index)],
                     reply=job.source_message_id or job.status_message_id or hikari.UNDEFINED,

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bossbot.messages.people import spoken
-from bossbot.messages.results import one_line
+from bossbot.messages.results import one_line, veiled
 
 SHOWN = 3  # words quoted in a note; the rest are counted
 
 
-def accepted_text(url: str) -> str:
+def accepted_text(url: str, *, hidden: bool = False) -> str:
     """The first text of a status message, sent the moment a request is accepted."""
-    return f"⏳ Got it — queuing <{url}>…"
+    return f"⏳ Got it — queuing {veiled(f'<{url}>', hidden)}…"
 
 
 def cancelled_text(job_id: str, url: str, by_other: bool) -> str:

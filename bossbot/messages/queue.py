@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from bossbot.jobs import Job
 from bossbot.media.info import MediaInfo
@@ -25,21 +25,22 @@ def _progress(job: Job) -> str:
     return f" · {format_size(progress.done)}"
 
 
-def _line(job: Job, viewer: int, lead: str, info: MediaInfo) -> str:
+def _line(job: Job, viewer: int, lead: str, info: MediaInfo, hidden: bool) -> str:
     """One job: id, title or link, requester, and a mark on the viewer's own jobs."""
     mine = " ← yours" if job.requester_id == viewer else ""
     who = plain(job.requester_name, NAME) if job.requester_name else f"<@{job.requester_id}>"
-    return f"{lead} `{job.id}` {label(job.url, info, LABEL)} · {who}{mine}"
+    return f"{lead} `{job.id}` {label(job.url, info, LABEL, hidden=hidden)} · {who}{mine}"
 
 
 def queue_view(
     running: list[Job], queued: list[Job], viewer: int, limit: int, prefix: str = "$",
-    infos: Mapping[str, MediaInfo] | None = None,
+    infos: Mapping[str, MediaInfo] | None = None, hidden: Collection[str] = (),
 ) -> str:  # fmt: skip
     """Running jobs with progress, then queued jobs by position; or the empty queue.
 
-    Each job is named by its title (``infos``, by job id) once known, else by its link;
-    the list stops before the message would pass Discord's 2000 characters.
+    Each job is named by its title (``infos``, by job id) once known, else by its link,
+    behind a spoiler for the jobs ``hidden`` by their requesters; the list stops before the
+    message would pass Discord's 2000 characters.
     """
     if not running and not queued:
         return f"📭 The queue is empty. Send a link with `{prefix}dl <url>` to start a download."
@@ -49,7 +50,7 @@ def queue_view(
             for job in running[:SHOWN]]  # fmt: skip
     rows += [(job, f"{n}.", "") for n, job in enumerate(queued[:SHOWN], start=1)]
     for job, lead, tail in rows:
-        line = _line(job, viewer, lead, infos.get(job.id, MediaInfo())) + tail
+        line = _line(job, viewer, lead, infos.get(job.id, MediaInfo()), job.id in hidden) + tail
         if sum(len(text) + 1 for text in [*lines, line]) > BUDGET:
             break
         lines.append(line)

@@ -49,28 +49,36 @@ def headline(info: MediaInfo) -> str:
     return plain(info.title or info.description, TITLE)
 
 
-def caption(url: str, info: MediaInfo, part: int = 1, parts: int = 1) -> str:
+def veiled(text: str, hidden: bool) -> str:
+    """``text`` as a spoiler when the member hid the link (``||text||``), else as it is."""
+    return f"||{text}||" if hidden and text else text
+
+
+def caption(
+    url: str, info: MediaInfo, part: int = 1, parts: int = 1, *, hidden: bool = False
+) -> str:
     """The text above a batch of files: what it is, by whom, how long, and its link.
 
     ``📎 **Title** · Uploader · 3:33`` over ``<link>`` (its embed suppressed) and ``1/2``
-    when the files take several messages. Nobody is mentioned.
+    when the files take several messages; all behind spoilers when the member ``hidden``
+    the link. Nobody is mentioned.
     """
     facts = [f"**{title}**" if (title := headline(info)) else ""]
     facts += [plain(info.uploader, UPLOADER), clock(info.duration) if info.duration else ""]
-    link = short_link(info.webpage_url or url, LONG_URL)
+    first = veiled(" · ".join(fact for fact in facts if fact), hidden)
+    link = veiled(short_link(info.webpage_url or url, LONG_URL), hidden)
     counter = f" · {part}/{parts}" if parts > 1 else ""
-    first = " · ".join(fact for fact in facts if fact)
     return f"📎 {first}\n{link}{counter}" if first else f"📎 {link}{counter}"
 
 
-def label(url: str, info: MediaInfo, limit: int = LABEL) -> str:
+def label(url: str, info: MediaInfo, limit: int = LABEL, *, hidden: bool = False) -> str:
     """How a job is named in lists and status messages: its title once known, else its link."""
-    return plain(info.title, limit) if info.title else short_link(url, limit)
+    return veiled(plain(info.title, limit) if info.title else short_link(url, limit), hidden)
 
 
-def named(text: str, url: str, info: MediaInfo) -> str:
+def named(text: str, url: str, info: MediaInfo, *, hidden: bool = False) -> str:
     """A status text with a small line under it naming the job (Discord's ``-#`` subtext)."""
-    return f"{text}\n-# {label(url, info)}"
+    return f"{text}\n-# {label(url, info, hidden=hidden)}"
 
 
 def posted_text(count: int, guild: int | None, channel: int | None, message: int | None) -> str:

@@ -100,6 +100,12 @@ async def test_a_spoiler_is_posted_as_one(
     [post] = posts(fake_discord)
     assert [a["filename"] for a in post["attachments"]] == ["SPOILER_clip.mp4"]
     assert post["attachments"][0]["data"] == clip_mp4()
+    assert post["content"] == f"📎 ||<{url}>||"
+    await until(lambda: any("✅" in m["content"] for m in fake_discord.bot_messages()), 10)
+    bodies = [r.json for r in fake_discord.requests if isinstance(r.json, dict)]
+    said = [str(b.get("content") or (b.get("data") or {}).get("content") or "") for b in bodies]
+    assert any(f"||<{url}>||" in text for text in said[:-1])  # the status too
+    assert all(f"<{url}>" not in text.replace(f"||<{url}>||", "") for text in said)
 
 
 async def test_the_requests_preview_is_hidden_once_the_files_are_posted(

@@ -48,7 +48,7 @@ def test_queue_names_jobs_by_title_once_known(snapshot) -> None:
         "job001": MediaInfo(title="Never Gonna Give You Up (Official Video)"),
         "job003": MediaInfo(title="**bold** [masked](https://evil.example) <@1> " + "x" * 80),
     }
-    assert queue_view(running, waiting, ME, 50, "$", infos) == snapshot
+    assert queue_view(running, waiting, ME, 50, "$", infos, {"job002"}) == snapshot
 
 
 def test_a_queue_of_long_links_stays_under_2000_characters() -> None:

@@ -10,6 +10,7 @@ from bossbot.discord.actions import ACTIONS
 from bossbot.errors import WrongCommand
 from bossbot.media.info import MediaInfo
 from bossbot.messages import render_error
+from bossbot.messages.discord import accepted_text
 from bossbot.messages.results import caption, clock, named, plain, posted_text
 from bossbot.spec import load_spec
 
@@ -33,13 +34,16 @@ CAPTIONS = {
     "nothing known: the link alone": ("https://i.redd.it/abc.jpg", MediaInfo(), 1, 1),
     "nothing known, two messages": ("https://i.redd.it/abc.jpg", MediaInfo(), 1, 2),
     "markdown and mentions in a title stay text": (URL, HOSTILE, 1, 1),
+    "hidden by the member: behind spoilers": (URL, VIDEO, 1, 2, True),
+    "hidden, nothing known": ("https://i.redd.it/abc.jpg", MediaInfo(), 1, 1, True),
     "a link too long to show": ("https://example.org/" + "a" * 1600, MediaInfo(), 1, 1),
 }
 
 
 @pytest.mark.parametrize("name", list(CAPTIONS))
 def test_captions(name: str, snapshot) -> None:
-    text = caption(*CAPTIONS[name])
+    url, info, part, parts, *hidden = CAPTIONS[name]
+    text = caption(url, info, part, parts, hidden=bool(hidden))
     assert len(text) <= 2000
     assert "<@" not in text.replace("\\<@", "")
     assert text == snapshot
@@ -51,6 +55,9 @@ def test_status_names_its_link_then_its_title(snapshot) -> None:
         named("⬇️ Downloading…", URL, VIDEO),
         named(posted_text(3, 1, 2, 3), URL, VIDEO),
         named(posted_text(1, None, 2, None), URL, MediaInfo()),
+        named("⬇️ Downloading…", URL, MediaInfo(), hidden=True),
+        named("⬇️ Downloading…", URL, VIDEO, hidden=True),
+        accepted_text(URL, hidden=True),
     ]
     assert texts == snapshot
 

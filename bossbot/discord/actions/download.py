@@ -63,22 +63,26 @@ async def queue_one(inv: Invocation, services: Services, link: Link) -> None:
         await inv.reply.send(render_error(error, prefix=services.spec.prefix), ephemeral=True)
         return
     request = request_for(inv, services, url, site)
-    status_id = await inv.reply.send(accepted_text(url))
+    status_id = await inv.reply.send(accepted_text(url, hidden=link.spoiler))
     interaction = inv.interaction
     if status_id is None and interaction is not None:
         request.interaction_id, request.interaction_token = int(interaction.id), interaction.token
         request.token_expires_at = time.time() + TOKEN_LIFETIME
         status_id = int((await interaction.fetch_initial_response()).id)
     request.status_message_id = status_id
+    notes = services.notes
+    notes.hide(status_id, link.spoiler)
     try:
         host, port = host_and_port(url)
         await check_host(host, port, allow_private=services.settings.allow_private_urls)
         job = await services.jobs.submit(request)
         if link.spoiler:
-            services.notes.write(job.id).spoiler = True
+            notes.write(job.id).spoiler = True
     except BossError as error:
         text = render_error(error, prefix=services.spec.prefix)
-        await inv.reply.edit(status_id, named(text, url, MediaInfo()))
+        await inv.reply.edit(status_id, named(text, url, MediaInfo(), hidden=link.spoiler))
+    finally:
+        notes.hide(status_id, False)
 
 
 @action("download")
