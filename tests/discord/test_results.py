@@ -119,28 +119,23 @@ async def test_the_requests_preview_is_hidden_once_the_files_are_posted(
     assert fake_discord.message(int(request))["flags"] & 4  # SUPPRESS_EMBEDS
 
 
-@pytest.mark.fake_discord(roles=NO_MANAGE)
-async def test_without_manage_messages_the_preview_stays_and_nothing_fails(
-    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
+@pytest.mark.parametrize(
+    "spec",
+    [
+        pytest.param(SPEC, marks=pytest.mark.fake_discord(roles=NO_MANAGE), id="no permission"),
+        pytest.param(with_results(suppress_embeds=False), id="declared off"),
+    ],
+)
+async def test_the_preview_stays_without_manage_messages_or_when_declared_off(
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer, spec
 ):
-    await start_bot(allow_private_urls=True)
+    await start_bot(spec, allow_private_urls=True)
     url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4)
     status = await done(fake_discord, f"$dl {url}")
     request = status["message_reference"]["message_id"]
     await asyncio.sleep(0.5)
     assert not fake_discord.find_requests("PATCH", rf"/channels/\d+/messages/{request}$")
     assert fake_discord.message(int(request))["flags"] == 0
-
-
-async def test_suppressing_previews_can_be_declared_off(
-    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
-):
-    await start_bot(with_results(suppress_embeds=False), allow_private_urls=True)
-    url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4)
-    status = await done(fake_discord, f"$dl {url}")
-    request = status["message_reference"]["message_id"]
-    await asyncio.sleep(0.5)
-    assert not fake_discord.find_requests("PATCH", rf"/channels/\d+/messages/{request}$")
 
 
 async def test_retry_queues_the_link_again_for_the_requester_or_a_moderator(
