@@ -152,7 +152,7 @@ async def test_retry_queues_the_link_again_for_the_requester_or_a_moderator(
     assert refused["content"].replace(job.id, "<job>") == snapshot
     mine = await click(fake_discord, retry, post["id"])
     assert not mine.get("flags", 0) & 64  # the new job's status message, for all to see
-    assert mine["content"] == f"⏳ Got it — queuing <{url}>…"
+    assert mine["content"] == f"⏳ Got it — queuing ||<{url}>||…"  # hidden as the first was
     moderator = [fake_discord.role_ids["Moderator"]]
     theirs = await click(fake_discord, retry, post["id"], user_id=OTHER + 1, roles=moderator)
     assert theirs["content"].startswith("⏳")
