@@ -190,3 +190,22 @@ async def test_a_click_after_their_time_is_answered_and_takes_them_off(
     assert answer["content"] == snapshot
     assert fake_discord.message(int(post["id"]))["components"] == []
     assert posts(fake_discord)  # the files stay
+
+
+async def test_a_retry_meets_the_checks_of_the_command(
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer, snapshot
+):
+    app = await start_bot(allow_private_urls=True)
+    url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4)
+    await done(fake_discord, f"$dl {url}")
+    [post] = posts(fake_discord)
+    [job] = await app.services.jobs.store.recent(1)
+    settings = app.services.settings.model_copy(update={"allow_private_urls": False})
+    app.services.settings = settings  # as for any member's link now
+    sent = await fake_discord.send_component(f"bossbot:retry:{job.id}", int(post["id"]))
+    record = fake_discord.interaction(sent["id"])
+    await until(lambda: record.original_id, 10)
+    await until(lambda: fake_discord.message(record.original_id)["content"].startswith("⛔"), 10)
+    shown = fake_discord.message(record.original_id)["content"]
+    assert shown.replace(url, "URL") == snapshot
+    assert len(await app.services.jobs.store.recent()) == 1  # no job for a refused link
