@@ -11,6 +11,7 @@ from bossbot.discord.buttons import clicked
 from bossbot.discord.cancelling import cancel_for, delete_for
 from bossbot.discord.invocation import NO_PINGS
 from bossbot.discord.members import role_pairs
+from bossbot.discord.posts import strip_buttons
 from bossbot.discord.registry import Services
 from bossbot.discord.results import expired
 from bossbot.discord.retry import retry
@@ -29,9 +30,7 @@ async def _expired(
     if job is None or store is None or not expired(job, services.spec.results, store.clock.now()):
         return False
     with suppress(hikari.HTTPError):  # the answer matters more than the clean-up
-        await interaction.app.rest.edit_message(
-            interaction.channel_id, interaction.message.id, components=[]
-        )
+        await strip_buttons(interaction.app.rest, job, [interaction.message.id])
     return True
 
 

@@ -54,10 +54,9 @@ async def queue_one(inv: Invocation, services: Services, link: Link) -> None:
     The address check resolves DNS, which may be slow: it runs after the acknowledgement,
     so a slash command is always answered within Discord's 3 seconds.
     """
-    url = link.url
     assert services.jobs is not None, "downloads need the job executor"  # noqa: S101
     try:
-        url = check_url(url)
+        url = check_url(link.url)
         site = site_of(inv, services.spec, url)
     except BossError as error:
         await inv.reply.send(render_error(error, prefix=services.spec.prefix), ephemeral=True)
