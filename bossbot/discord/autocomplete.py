@@ -19,7 +19,7 @@ def job_choices(services: Services) -> Provider:
         store = services.jobs.store if services.jobs else None
         jobs = await store.user_jobs(int(ctx.interaction.user.id)) if store else []
         choices = [
-            (f"{job.id} · {job.site or 'link'} · {job.state} · {job.url}"[:100], job.id)
+            (f"{job.id} · {job.state} · {services.notes.info(job).title or job.url}"[:100], job.id)
             for job in reversed(jobs)
             if job.id.startswith(typed) or typed in job.url.lower()
         ]

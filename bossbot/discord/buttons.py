@@ -1,4 +1,4 @@
-"""Our buttons and their custom ids: Cancel on status messages, Delete on posted files.
+"""Our buttons and their custom ids: Cancel on status messages, Delete and Retry on posts.
 
 The Delete button is also the delivery's marker: Discord returns components with fetched
 messages (unlike nonces), so ``bossbot:delete:<job>:<batch>`` says, even after a crash,
@@ -12,8 +12,8 @@ from typing import Literal
 
 import hikari
 
-CANCEL, DELETE = "bossbot:cancel:", "bossbot:delete:"
-Click = tuple[Literal["cancel", "delete"], str]
+CANCEL, DELETE, RETRY = "bossbot:cancel:", "bossbot:delete:", "bossbot:retry:"
+Click = tuple[Literal["cancel", "delete", "retry"], str]
 
 
 def cancel_row(rest: hikari.api.RESTClient, job_id: str) -> hikari.api.MessageActionRowBuilder:
@@ -23,13 +23,13 @@ def cancel_row(rest: hikari.api.RESTClient, job_id: str) -> hikari.api.MessageAc
     return row
 
 
-def delete_row(
+def result_row(
     rest: hikari.api.RESTClient, job_id: str, batch: int
 ) -> hikari.api.MessageActionRowBuilder:
-    """An action row with the grey Delete button of batch ``batch`` of ``job_id``."""
-    row = rest.build_message_action_row()
-    custom_id = f"{DELETE}{job_id}:{batch}"
-    row.add_interactive_button(hikari.ButtonStyle.SECONDARY, custom_id, emoji="🗑️", label="Delete")
+    """An action row with the grey Delete button of batch ``batch`` of ``job_id``, and Retry."""
+    row, grey = rest.build_message_action_row(), hikari.ButtonStyle.SECONDARY
+    row.add_interactive_button(grey, f"{DELETE}{job_id}:{batch}", emoji="🗑️", label="Delete")
+    row.add_interactive_button(grey, RETRY + job_id, emoji="🔁", label="Retry")
     return row
 
 
@@ -39,6 +39,8 @@ def clicked(custom_id: str) -> Click | None:
         return "cancel", custom_id.removeprefix(CANCEL)
     if custom_id.startswith(DELETE):
         return "delete", custom_id.removeprefix(DELETE).partition(":")[0]
+    if custom_id.startswith(RETRY):
+        return "retry", custom_id.removeprefix(RETRY)
     return None
 
 

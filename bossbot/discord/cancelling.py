@@ -6,11 +6,12 @@ from contextlib import suppress
 
 import hikari
 
+from bossbot.discord.posts import posts_of
 from bossbot.discord.registry import Services
-from bossbot.discord.uploads import posts_of
 from bossbot.errors import NoJob, NotYours, UnknownJob
 from bossbot.jobs import Job
 from bossbot.messages.discord import cancelled_text, deleted_text
+from bossbot.messages.people import discord_roles
 
 
 async def job_for(
@@ -34,10 +35,14 @@ async def job_for(
     job = await jobs.store.get(job_id.strip().lower().removeprefix("`").removesuffix("`"))
     if job is None or job.guild_id != guild_id:
         raise UnknownJob(f"no job {job_id}", job=job_id[:12])
-    if job.requester_id != user_id and not any(
-        services.spec.roles[role].cancel_others for role in roles
-    ):
-        raise NotYours(f"{user_id} may not {action} {job.id}", job=job.id, action=action)
+    spec = services.spec
+    if job.requester_id != user_id and not any(spec.roles[role].cancel_others for role in roles):
+        others = discord_roles(
+            spec, [name for name, role in spec.roles.items() if role.cancel_others]
+        )
+        raise NotYours(
+            f"{user_id} may not {action} {job.id}", job=job.id, action=action, roles=others
+        )
     return job
 
 

@@ -1,6 +1,8 @@
-"""Button clicks: Cancel on status messages, Delete on posted files."""
+"""Button clicks: Cancel on status messages, Delete and Retry on posted files."""
 
 from __future__ import annotations
+
+from contextlib import suppress
 
 import hikari
 from loguru import logger
@@ -9,10 +11,27 @@ from bossbot.discord.buttons import clicked
 from bossbot.discord.cancelling import cancel_for, delete_for
 from bossbot.discord.invocation import NO_PINGS
 from bossbot.discord.members import role_pairs
+from bossbot.discord.posts import strip_buttons
 from bossbot.discord.registry import Services
+from bossbot.discord.results import expired
+from bossbot.discord.retry import retry
 from bossbot.discord.roles import bot_roles
 from bossbot.errors import BossError
 from bossbot.messages import render_error
+from bossbot.messages.discord import expired_text
+
+
+async def _expired(
+    interaction: hikari.ComponentInteraction, job_id: str, services: Services
+) -> bool:
+    """True (and the clicked post loses its buttons) when the job's buttons had their time."""
+    store = services.jobs.store if services.jobs else None
+    job = await store.get(job_id) if store else None
+    if job is None or store is None or not expired(job, services.spec.results, store.clock.now()):
+        return False
+    with suppress(hikari.HTTPError):  # the answer matters more than the clean-up
+        await strip_buttons(interaction.app.rest, job, [interaction.message.id])
+    return True
 
 
 async def on_interaction(event: hikari.InteractionCreateEvent, services: Services) -> None:
@@ -29,12 +48,20 @@ async def on_interaction(event: hikari.InteractionCreateEvent, services: Service
     roles = bot_roles(services.spec, role_pairs(event.app.cache, interaction.guild_id, ids))
     guild = int(interaction.guild_id) if interaction.guild_id else None
     user = int(interaction.user.id)
-    act = cancel_for if what == "cancel" else delete_for
+    log = logger.bind(job=job_id, user=user)
     try:
-        text = await act(services, job_id, user, guild, roles)
+        if what != "cancel" and await _expired(interaction, job_id, services):
+            text = expired_text()
+        elif what == "retry":
+            log.info("retry button")
+            await retry(interaction, services, job_id, roles)
+            return
+        else:
+            act = cancel_for if what == "cancel" else delete_for
+            text = await act(services, job_id, user, guild, roles)
     except BossError as error:
         text = render_error(error, prefix=services.spec.prefix)
-    logger.bind(job=job_id, user=user).info("{} button: {}", what, text)
+    log.info("{} button: {}", what, text)
     await interaction.create_initial_response(
         hikari.ResponseType.MESSAGE_CREATE,
         text,

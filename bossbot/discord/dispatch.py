@@ -44,7 +44,7 @@ async def run_action(inv: Invocation, services: Services, *, checked: bool = Fal
     log = logger.bind(command=inv.name, user=inv.user_id, guild=inv.guild_id, via=inv.source)
     try:
         if not checked:
-            authorize(inv.name, inv.command, inv.roles)
+            authorize(services.spec, inv.name, inv.command, inv.roles)
         log.debug("running action {}", inv.command.action)
         await ACTIONS[inv.command.action](inv, services)
     except BossError as error:

@@ -38,11 +38,12 @@ class Invocation:
         guild_id: The guild, or None in a DM.
         channel_id: The channel it was used in.
         roles: The bot roles (spec role names) the member holds.
-        source: ``"prefix"`` or ``"slash"``.
+        source: ``"prefix"``, ``"slash"`` or ``"button"`` (Retry on a post).
         reply: Where answers go.
         upload_limit: The guild's per-file upload limit, when the frontend knows it.
         message_id: The prefix command's message (uploads reply to it).
-        interaction: The slash command's interaction (its token edits the first answer).
+        interaction: The slash command's (or button click's) interaction; its token edits
+            the first answer.
     """
 
     name: str
@@ -53,8 +54,8 @@ class Invocation:
     guild_id: int | None
     channel_id: int
     roles: frozenset[str]
-    source: Literal["prefix", "slash"]
+    source: Literal["prefix", "slash", "button"]
     reply: Responder
     upload_limit: int | None = None
     message_id: int | None = None
-    interaction: hikari.CommandInteraction | None = None
+    interaction: hikari.CommandInteraction | hikari.ComponentInteraction | None = None

@@ -8,11 +8,12 @@ from typing import Any
 import hikari
 
 from bossbot.discord.dispatch import run_action
+from bossbot.discord.hints import answer_unknown
 from bossbot.discord.invocation import NO_PINGS, Invocation
 from bossbot.discord.members import role_pairs, tier_limit
 from bossbot.discord.registry import Services
 from bossbot.discord.roles import bot_roles
-from bossbot.messages.help import unknown_command, usage_error
+from bossbot.messages.help import usage_error
 from bossbot.spec import Command, Option
 
 WORD = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -54,7 +55,11 @@ def _convert(option: Option, raw: str) -> Any:
 
 
 def parse_args(command: Command, tokens: list[str]) -> dict[str, Any]:
-    """Map tokens onto options in order; a ``rest`` option takes all remaining tokens."""
+    """Map tokens onto options in order; a ``rest`` option takes all remaining tokens.
+
+    Options after a ``rest`` option are slash-only (``$dl ||url||`` says what
+    ``/dl spoiler:`` says).
+    """
     args: dict[str, Any] = {}
     for index, option in enumerate(command.options):
         if index >= len(tokens):
@@ -63,6 +68,8 @@ def parse_args(command: Command, tokens: list[str]) -> dict[str, Any]:
             break
         raw = " ".join(tokens[index:]) if option.rest else tokens[index]
         args[option.name] = _convert(option, raw)
+        if option.rest:
+            break
     return args
 
 
@@ -78,7 +85,8 @@ async def on_message(event: hikari.GuildMessageCreateEvent, services: Services) 
     reply = PrefixResponder(event.message)
     found = spec.find(word)
     if found is None:
-        await reply.send(unknown_command(spec, word))
+        user, channel = int(event.author_id), int(event.channel_id)
+        await answer_unknown(spec, services.cooldown, word, user, channel, reply)
         return
     name, command = found
     try:

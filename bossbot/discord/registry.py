@@ -9,7 +9,10 @@ from typing import Any
 
 import hikari
 
+from bossbot.discord.hints import Cooldown
 from bossbot.discord.invocation import Invocation
+from bossbot.discord.notes import JobNotes
+from bossbot.discord.results import Results
 from bossbot.jobs import Executor
 from bossbot.ops import Metrics
 from bossbot.settings import Settings
@@ -32,6 +35,9 @@ class Services:
         metrics: The metrics registry, when the bot keeps one.
         autocomplete: Autocomplete providers by action name (``cancel``: job ids).
         workers: The worker processes and egress guard downloads run in.
+        cooldown: What was said lately to whom (one hint per member and channel a minute).
+        notes: What the Discord side knows of jobs beyond their rows (spoiler, info, posts).
+        results: What follows the posts (previews hidden, buttons taken off in time).
     """
 
     spec: Spec
@@ -44,6 +50,9 @@ class Services:
     metrics: Metrics | None = None
     autocomplete: dict[str, Any] = field(default_factory=dict)
     workers: Workers | None = None
+    cooldown: Cooldown = field(default_factory=Cooldown)
+    notes: JobNotes = field(default_factory=JobNotes)
+    results: Results | None = None
 
 
 Action = Callable[[Invocation, Services], Awaitable[None]]

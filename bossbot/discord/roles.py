@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bossbot.errors import NotAllowed
+from bossbot.messages.people import discord_roles
 from bossbot.spec import Command, Spec
 
 
@@ -28,10 +29,10 @@ def may_use(command: Command, roles: frozenset[str]) -> bool:
     return not command.roles or bool(roles & set(command.roles))
 
 
-def authorize(name: str, command: Command, roles: frozenset[str]) -> None:
-    """Raise NotAllowed (naming the roles that would do) unless the member may use it."""
+def authorize(spec: Spec, name: str, command: Command, roles: frozenset[str]) -> None:
+    """Raise NotAllowed (naming the Discord roles that would do) unless the member may."""
     if not may_use(command, roles):
-        raise NotAllowed(command=name, roles=", ".join(f"`{r}`" for r in command.roles))
+        raise NotAllowed(command=name, roles=discord_roles(spec, command.roles))
 
 
 def best_role(spec: Spec, roles: frozenset[str]) -> str:

@@ -45,6 +45,8 @@ async def _serve(app: BotApp, stop: asyncio.Event) -> None:
         await asyncio.wait({joined, stopped}, return_when=asyncio.FIRST_COMPLETED)
     finally:
         stopped.cancel()
+        if app.services.results is not None:
+            await app.services.results.close()
         if jobs is not None:
             await jobs.stop()
             await jobs.store.close()

@@ -54,7 +54,7 @@ def build_slash(name: str, command: Command, services: Services) -> type[lightbu
 
     @lightbulb.hook(lightbulb.ExecutionSteps.CHECKS)
     def role_check(_: lightbulb.ExecutionPipeline, ctx: lightbulb.Context) -> None:
-        authorize(name, command, _roles(ctx, services))
+        authorize(services.spec, name, command, _roles(ctx, services))
 
     async def invoke(self: lightbulb.SlashCommand, ctx: lightbulb.Context) -> None:
         args = {o.name: getattr(self, o.name) for o in command.options}

@@ -9,39 +9,19 @@ from pathlib import Path
 import hikari
 from loguru import logger
 
-from bossbot.discord.buttons import batches_in, delete_row
+from bossbot.discord.buttons import result_row
+from bossbot.discord.notes import JobNotes
+from bossbot.discord.posts import posts_of
 from bossbot.errors import DiscordBusy, MissingPermission, UploadRefused
 from bossbot.jobs import Job
-from bossbot.messages.discord import upload_caption
+from bossbot.messages.results import caption
 
-SCAN = 1000
-"""Messages after the request looked through for a job's posts (10 requests at most)."""
 Me = Callable[[], int | None]
 
 
 def batch_nonce(job: Job, index: int) -> str:
     """The nonce of one batch: Discord drops a second message with it for a few minutes."""
     return f"{job.upload_nonce[:20]}-{index}"
-
-
-async def posts_of(
-    rest: hikari.api.RESTClient, job: Job, me: int | None, count: int | None = None
-) -> dict[int, int]:
-    """Batch number -> message id of the job's posts found in the channel.
-
-    Looks at the first ``SCAN`` messages after the request (or the status message), by the
-    bot (``me``) when known; stops once ``count`` batches are found.
-    """
-    start = min((i for i in (job.source_message_id, job.status_message_id) if i), default=None)
-    found: dict[int, int] = {}
-    if start is None or job.channel_id is None:
-        return found
-    async for message in rest.fetch_messages(job.channel_id, after=start).limit(SCAN):
-        if me is None or message.author.id == me:
-            found.update(dict.fromkeys(batches_in(message, job.id), int(message.id)))
-        if count is not None and len(found) >= count:
-            break
-    return found
 
 
 @contextmanager
@@ -65,12 +45,16 @@ class DiscordDelivery:
 
     Each post carries the Delete button of its batch, which :meth:`find` looks for later.
     The nonce (with ``enforce_nonce``, which hikari sets whenever a nonce is given) also
-    makes Discord drop a repeat within its nonce window, a few minutes.
+    makes Discord drop a repeat within its nonce window, a few minutes. The caption comes
+    from the job's ``notes`` (title, author, duration), as do ``SPOILER_`` file names; the
+    ids of the posts are noted there.
     """
 
-    def __init__(self, rest: hikari.api.RESTClient, me: Me = lambda: None) -> None:
+    def __init__(
+        self, rest: hikari.api.RESTClient, me: Me = lambda: None, notes: JobNotes | None = None
+    ) -> None:
         """Post through ``rest``; ``me`` returns the bot's user id once known."""
-        self.rest, self.me = rest, me
+        self.rest, self.me, self.notes = rest, me, notes or JobNotes()
 
     async def find(self, job: Job, count: int) -> set[int]:
         """Batches of the job already in the channel.
@@ -80,10 +64,12 @@ class DiscordDelivery:
             DiscordBusy: A rate limit too long to wait for, or a Discord server error.
         """
         with _refusals(job, "read messages", "Read Message History"):
-            return set(await posts_of(self.rest, job, self.me(), count))
+            posts = await posts_of(self.rest, job, self.me(), count)
+        self.notes.write(job.id).posts.update(posts)
+        return set(posts)
 
     async def post(self, job: Job, index: int, count: int, files: list[Path]) -> None:
-        """Post one batch.
+        """Post one batch: a reply that mentions nobody.
 
         Raises:
             UploadRefused: Discord answered 413 / 40005 (its word is final).
@@ -91,18 +77,20 @@ class DiscordDelivery:
             DiscordBusy: A rate limit too long to wait for, or a Discord server error.
         """
         assert job.channel_id is not None, "a Discord job always has a channel"  # noqa: S101
+        hidden = self.notes.spoiler(job)
+        hide = "SPOILER_" if hidden else ""
         try:
             with _refusals(job, "upload", "Attach Files"):
-                await self.rest.create_message(
+                message = await self.rest.create_message(
                     job.channel_id,
-                    upload_caption(job.url, job.requester_id, index + 1, count),
-                    attachments=[hikari.File(path, filename=path.name) for path in files],
-                    components=[delete_row(self.rest, job.id, index)],
+                    caption(job.url, self.notes.info(job), index + 1, count, hidden=hidden),
+                    attachments=[hikari.File(path, filename=hide + path.name) for path in files],
+                    components=[result_row(self.rest, job.id, index)],
                     reply=job.source_message_id or job.status_message_id or hikari.UNDEFINED,
                     reply_must_exist=False,
                     nonce=batch_nonce(job, index),
                     mentions_reply=False,
-                    user_mentions=[job.requester_id] if job.requester_id else False,
+                    user_mentions=False,
                     role_mentions=False,
                     mentions_everyone=False,
                 )
@@ -111,6 +99,7 @@ class DiscordDelivery:
                 raise
             size, name = max((path.stat().st_size, path.name) for path in files)
             raise UploadRefused("Discord said 413", name=name, size=size) from None
+        self.notes.write(job.id).posts[index] = int(message.id)
         logger.bind(job=job.id, guild=job.guild_id, user=job.requester_id).info(
             "posted batch {}/{} ({} files)", index + 1, count, len(files)
         )

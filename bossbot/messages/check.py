@@ -58,8 +58,25 @@ def command_table(spec: Spec, path: Path) -> str:
         f"upload: {tiers} · {spec.upload.max_attachments} files per message · "
         f"{format_size(spec.upload.message_total)} per message",
         _fit_line(spec.fit),
+        _presentation_line(spec),
     ]
     return "\n".join(lines)
+
+
+def _presentation_line(spec: Spec) -> str:
+    """The ``[results]`` and ``[hints]`` tables on one line."""
+    results, hints = spec.results, spec.hints
+    embeds = "hidden after the post" if results.suppress_embeds else "left alone"
+    hint = (
+        f"a hint when close to a command (similarity {hints.similarity:g}), at most one per "
+        f"member and channel every {duration(hints.cooldown)}"
+        if hints.unknown_commands
+        else "never answered"
+    )
+    return (
+        f"results: Delete and Retry buttons for {duration(results.buttons_for)} · previews "
+        f"of requests {embeds} · unknown commands: {hint}"
+    )
 
 
 def _fit_line(fit: Fit) -> str:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from bossbot.errors import BossError
-from bossbot.messages.fit import RENDERERS
+from bossbot.messages.fit import RENDERERS as FIT
+from bossbot.messages.people import RENDERERS as PEOPLE
 from bossbot.spec.units import format_size
 
 _TEMPLATES: dict[str, str] = {
     "invalid_url": "❌ That is not a link I can fetch. Send a full `http://` or `https://` URL.",
     "unsupported": "❌ I can't download from that site. Try a direct link to the media file.",
-    "wrong_command": "↪️ That is a {site} link: use `{prefix}{command}` for it.",
+    "wrong_command": "↪️ `{prefix}{used}` doesn't take links to {site}; use `{prefix}{command}` "
+    "instead.",
     "private_address": "⛔ That link points to a private or local address, which I don't fetch.",
     "too_large": "📦 `{name}` is {size_text}, over the {limit_text} limit here. "
     "Try a shorter clip or a lower quality.",
@@ -34,13 +36,9 @@ _TEMPLATES: dict[str, str] = {
     "queue_full": "🚦 The queue is full ({limit} jobs). Try again when some have finished.",
     "user_queue_full": "🚦 You already have {limit} jobs queued. Wait for one to finish, "
     "or cancel one with `{prefix}dlc`.",
-    "not_allowed": "🚫 You need one of these roles to use `{command}`: {roles}.",
     "cancelled": "🛑 Cancelled.",
     "no_job": "🤷 You have no job to cancel.",
     "unknown_job": "🤷 There is no job `{job}` here. `{prefix}dlq` lists the queue.",
-    "not_yours": "🚫 Job `{job}` belongs to someone else; only its requester or a moderator "
-    "can {action}.",
-    "already_finished": "🏁 Job `{job}` has already ended ({state}); nothing to cancel.",
     "missing_permission": "🔐 I lack the **{permission}** permission in this channel. "
     "Ask a server admin to grant it.",
     "too_much_data": "📦 That link made me read more than {limit_text} without finding media "
@@ -68,6 +66,9 @@ class _Defaults(dict[str, Any]):
 
     def __missing__(self, key: str) -> str:
         return "?"
+
+
+RENDERERS = {**FIT, **PEOPLE}
 
 
 def render_error(error: BossError, **context: Any) -> str:

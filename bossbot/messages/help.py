@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 
+from bossbot.messages.people import discord_roles, role_phrase
 from bossbot.spec import Command, Spec
 
 
@@ -44,23 +45,35 @@ def help_command(spec: Spec, name: str) -> str:
     ]
     if command.aliases:
         lines.append("**Aliases:** " + ", ".join(f"`{prefix}{a}`" for a in command.aliases))
-    roles = ", ".join(f"`{role}`" for role in command.roles) or "everyone"
-    lines.append(f"**Who can use it:** {roles}")
+    roles = discord_roles(spec, command.roles)
+    who = f"members with {role_phrase(roles)}" if roles else "nobody yet"
+    if not command.roles or spec.default_role in command.roles:
+        who = "everyone"
+    lines.append(f"**Who can use it:** {who}")
     return "\n".join(lines)
+
+
+def _closest(spec: Spec, word: str, cutoff: float) -> str | None:
+    """The command name or alias closest to ``word``, if at least ``cutoff`` alike."""
+    words = [w for name, cmd in spec.commands.items() for w in (name, *cmd.aliases)]
+    close = difflib.get_close_matches(word, words, n=1, cutoff=cutoff)
+    return close[0] if close else None
 
 
 def _suggest(spec: Spec, word: str) -> str:
     """`` Did you mean `$x`?`` for a close command name, else nothing."""
-    words = [w for name, cmd in spec.commands.items() for w in (name, *cmd.aliases)]
-    close = difflib.get_close_matches(word, words, n=1, cutoff=0.6)
-    return f" Did you mean `{spec.prefix}{close[0]}`?" if close else ""
+    close = _closest(spec, word, 0.6)
+    return f" Did you mean `{spec.prefix}{close}`?" if close else ""
 
 
-def unknown_command(spec: Spec, word: str) -> str:
-    """Answer to a prefix command that does not exist."""
+def unknown_command(spec: Spec, word: str) -> str | None:
+    """The hint for a prefix word close to a command (``[hints] similarity``); else None."""
+    close = _closest(spec, word, spec.hints.similarity)
+    if close is None:
+        return None
     return (
-        f"❓ `{spec.prefix}{word}` is not a command.{_suggest(spec, word)} "
-        f"Type `{spec.prefix}help` to see what I can do."
+        f"❓ `{spec.prefix}{word}` is not one of my commands. Did you mean "
+        f"`{spec.prefix}{close}`? `{spec.prefix}help` lists them all."
     )
 
 

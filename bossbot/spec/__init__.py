@@ -4,14 +4,17 @@ from bossbot.spec.document import Spec
 from bossbot.spec.fit import Fit
 from bossbot.spec.loader import SpecError, load_spec, parse_spec
 from bossbot.spec.models import Budgets, Command, Limits, Option, Role, SiteGroup, Upload
+from bossbot.spec.presentation import Hints, Results
 from bossbot.spec.units import format_size, parse_size
 
 __all__ = [
     "Budgets",
     "Command",
     "Fit",
+    "Hints",
     "Limits",
     "Option",
+    "Results",
     "Role",
     "SiteGroup",
     "Spec",

@@ -62,7 +62,12 @@ def cross_check(data: dict[str, Any], actions: Collection[str]) -> list[tuple[Lo
         problems += [(("commands", name, "sites"), f"unknown site group '{s}'")
                      for s in _strings(cmd, "sites") if s not in sites]  # fmt: skip
         options = cmd.get("options") if isinstance(cmd.get("options"), list) else []
-        required = [bool(o.get("required")) for o in options if isinstance(o, dict)]
+        options = [option for option in options if isinstance(option, dict)]
+        required = [bool(option.get("required")) for option in options]
         if required != sorted(required, reverse=True):
             problems.append((("commands", name, "options"), "required options must come first"))
+        rest = [index for index, option in enumerate(options) if option.get("rest")]
+        if rest and any(required[rest[0] + 1 :]):
+            why = "an option after a rest option cannot be required (rest takes every word)"
+            problems.append((("commands", name, "options"), why))
     return problems

@@ -6,6 +6,7 @@ from pydantic import Field
 
 from bossbot.spec.fit import Fit
 from bossbot.spec.models import Budgets, Command, Limits, Role, SiteGroup, Strict, Upload
+from bossbot.spec.presentation import Hints, Results
 
 
 class Spec(Strict):
@@ -16,6 +17,8 @@ class Spec(Strict):
     budgets: Budgets = Budgets()
     upload: Upload
     fit: Fit = Fit()
+    results: Results = Results()
+    hints: Hints = Hints()
     roles: dict[str, Role] = Field(min_length=1)
     sites: dict[str, SiteGroup] = Field(default_factory=dict)
     commands: dict[str, Command] = Field(min_length=1)
@@ -24,6 +27,11 @@ class Spec(Strict):
     def default_role(self) -> str:
         """Name of the role everyone holds."""
         return next(name for name, role in self.roles.items() if role.default)
+
+    @property
+    def named_hosts(self) -> list[str]:
+        """Every host the site groups name (not ``*``): their bare links need no scheme."""
+        return [host for group in self.sites.values() for host in group.hosts if host != "*"]
 
     def find(self, word: str) -> tuple[str, Command] | None:
         """Return ``(name, command)`` for a command name or alias, or None."""

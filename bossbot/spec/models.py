@@ -68,7 +68,11 @@ class Role(Strict):
 
 
 class SiteGroup(Strict):
-    """Sites one downloader handles, matched by host suffix or by file extension."""
+    """Sites one downloader handles, matched by host suffix or by file extension.
+
+    ``description`` names the sites for members and completes "links to …" ("Reddit",
+    "video files", "other sites").
+    """
 
     description: str = Field(min_length=1)
     hosts: list[str] = []

@@ -78,7 +78,7 @@ async def test_member_without_role_is_refused(fake_discord: FakeDiscord, start_b
     spec = SPEC.model_copy(deep=True)
     spec.commands["health"] = spec.commands["health"].model_copy(update={"roles": ["moderator"]})
     await start_bot(spec)
-    denial = render_error(NotAllowed(command="health", roles="`moderator`"))
+    denial = render_error(NotAllowed(command="health", roles=["Moderator", "Admin"]), prefix="$")
     reply = await reply_to(fake_discord, "$health")
     answer = await slash_answer(fake_discord, "health")
     assert reply["content"] == denial

@@ -35,7 +35,8 @@ async def test_requester_cancels_a_running_download(
     job = job_id_in(status["content"])
     reply = await reply_to(fake_discord, f"$dlc {job}")
     assert reply["content"].startswith(f"🛑 Cancelled job `{job}`")
-    assert await final_status(fake_discord, int(status["id"]), "🛑") == "🛑 Cancelled."
+    text = await final_status(fake_discord, int(status["id"]), "🛑")
+    assert text.startswith("🛑 Cancelled.\n-# <http://127.0.0.1:")  # it names its link
     assert not (tmp_path / "data" / "tmp" / job).exists()
     assert fake_discord.message(int(status["id"]))["components"] == []
 

@@ -71,7 +71,7 @@ async def test_upload_refusals_are_final(
     reply = await request_status(fake_discord, f"$dl {url}")
     rule = fake_discord.inject("POST", UPLOAD, status, times=None, code=code)
     text = await final_status(fake_discord, int(reply["id"]), start)
-    assert text == snapshot
+    assert text.replace(url, "URL") == snapshot
     assert rule.hits == 1
 
 
@@ -101,7 +101,8 @@ async def test_the_51st_job_is_refused_as_queue_full(
         )
     late = media_server.add("/late.mp4", clip_mp4(), content_type=MP4)
     status = await request_status(fake_discord, f"$dl {late}")
-    assert await final_status(fake_discord, int(status["id"]), "🚦") == snapshot
+    text = await final_status(fake_discord, int(status["id"]), "🚦")
+    assert text.replace(late, "URL") == snapshot
 
 
 @pytest.mark.fake_discord(premium_tier=2)

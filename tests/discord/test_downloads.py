@@ -27,9 +27,15 @@ async def test_prefix_download_posts_the_identical_file(
     assert status["content"].replace(url, "URL") == snapshot(name="acknowledgement")
     [upload] = await uploads(fake_discord)
     assert [f.data for f in upload.files] == [clip_mp4()]
-    assert upload.json["content"] == f"📎 <@{fake_discord.user_id}> here is <{url}>"
+    assert upload.json["content"] == f"📎 <{url}>"  # nothing known of it but its link
+    mentions = upload.json["allowed_mentions"]  # a reply that pings nobody
+    assert (mentions["parse"], mentions.get("users"), mentions.get("roles")) == ([], None, None)
+    assert not mentions.get("replied_user")
     status_id = fake_discord.bot_messages()[0]["id"]
-    assert await final_status(fake_discord, int(status_id), "✅") == snapshot(name="done")
+    done = await final_status(fake_discord, int(status_id), "✅")
+    post = next(m for m in fake_discord.bot_messages() if m["attachments"])
+    jump = f"https://discord.com/channels/{fake_discord.guild_id}/{fake_discord.channel_id}/"
+    assert done.replace(url, "URL").replace(jump + post["id"], "JUMP") == snapshot(name="done")
 
 
 async def test_private_address_refused_without_the_setting(
@@ -37,7 +43,8 @@ async def test_private_address_refused_without_the_setting(
 ):
     url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4)
     status = await request_status(fake_discord, f"$dl {url}")
-    assert await final_status(fake_discord, int(status["id"]), "⛔") == snapshot
+    text = await final_status(fake_discord, int(status["id"]), "⛔")
+    assert text.replace(url, "URL") == snapshot
     assert media_server.hits() == 0
     assert await bot.services.jobs.store.recent() == []  # refused before any job existed
 
@@ -67,7 +74,7 @@ async def test_too_large_for_tier_0(
     status = await reply_to(fake_discord, f"$dl {url}")
     status_id = int(fake_discord.bot_messages()[0]["id"])
     assert status["content"].startswith("⏳")
-    assert await final_status(fake_discord, status_id, "📦") == snapshot
+    assert (await final_status(fake_discord, status_id, "📦")).replace(url, "URL") == snapshot
 
 
 async def test_queue_view_and_cancel_latest(

@@ -36,10 +36,13 @@ async def test_the_requester_deletes_the_posts_of_a_job_and_others_may_not(
     status = await request_status(fake_discord, f"$dl {url}")
     await final_status(fake_discord, int(status["id"]), "✅")
     [post] = [m for m in fake_discord.bot_messages() if m["attachments"]]
-    [[button]] = [row["components"] for row in post["components"]]
+    [[button, again]] = [row["components"] for row in post["components"]]
     [job] = await app.services.jobs.store.recent(1)
     assert (button["custom_id"], button["label"], button["emoji"]["name"], button["style"]) == (
         f"bossbot:delete:{job.id}:0", "Delete", "🗑️", 2
+    )  # fmt: skip
+    assert (again["custom_id"], again["label"], again["emoji"]["name"]) == (
+        f"bossbot:retry:{job.id}", "Retry", "🔁"
     )  # fmt: skip
     button, job = button["custom_id"], job.id
     other = await fake_discord.send_component(button, int(post["id"]), user_id=OTHER)

@@ -37,5 +37,6 @@ def test_restricted_command_denies_with_the_roles_that_would_do(snapshot) -> Non
     command = SPEC.commands["health"].model_copy(update={"roles": ["moderator", "trusted"]})
     assert may_use(command, frozenset({"everyone", "trusted"}))
     with pytest.raises(NotAllowed) as caught:
-        authorize("health", command, frozenset({"everyone"}))
-    assert render_error(caught.value) == snapshot
+        authorize(SPEC, "health", command, frozenset({"everyone"}))
+    assert caught.value.data["roles"] == ["Moderator", "Admin", "Trusted", "Booster"]
+    assert render_error(caught.value, prefix="$") == snapshot

@@ -20,10 +20,11 @@ from hikari.impl import EntityFactoryImpl
 from tests.fakes.discord import EPHEMERAL, LOADING, FakeDiscord
 from tests.fakes.discord import payloads as fake_payloads
 from tests.fakes.discord.fixtures import _fail_on_violations
+from tests.fakes.discord.ids import BOT_ID
 from tests.fakes.discord.interactions import interaction
 from tests.fakes.discord.messages import message
 from tests.fakes.discord.validator import Validator
-from tests.fakes.discord.world import World
+from tests.fakes.discord.world import Role, World, default_roles
 
 INTENTS = hikari.Intents.GUILDS | hikari.Intents.GUILD_MESSAGES | hikari.Intents.MESSAGE_CONTENT
 TOKEN = "MTE4MDAwMDAwMDAwMDAwMDAwMQ==.Gabc.def"
@@ -414,6 +415,37 @@ async def test_a_deleted_message_cannot_be_edited(
 
     assert gone.value.code == 10008
     assert fake.bot_messages() == []
+
+
+async def test_the_bot_may_only_hide_the_embeds_of_a_members_message(
+    fake: FakeDiscord, bot: hikari.GatewayBot
+) -> None:
+    sent = await fake.send_message("look https://example.org/a")
+    flags = hikari.MessageFlag.SUPPRESS_EMBEDS
+
+    await bot.rest.edit_message(fake.channel_id, int(sent["id"]), flags=flags)
+    with pytest.raises(hikari.ForbiddenError) as refused:
+        await bot.rest.edit_message(fake.channel_id, int(sent["id"]), "rewritten")
+
+    assert refused.value.code == 50005
+    shown = fake.message(int(sent["id"]))
+    assert (shown["flags"], shown["content"]) == (4, "look https://example.org/a")
+
+
+async def test_hiding_embeds_needs_manage_messages(make_fake_discord) -> None:
+    roles = [role for role in default_roles() if role.bot_id is None]
+    fake = await make_fake_discord(roles=[*roles, Role("boss-bot", BOT_ID + 500, 0, 1, BOT_ID)])
+    started = await start_bot(fake)
+    try:
+        sent = await fake.send_message("look https://example.org/a")
+        with pytest.raises(hikari.ForbiddenError) as refused:
+            await started.rest.edit_message(
+                fake.channel_id, int(sent["id"]), flags=hikari.MessageFlag.SUPPRESS_EMBEDS
+            )
+    finally:
+        await started.close()
+    assert refused.value.code == 50013
+    assert fake.message(int(sent["id"]))["flags"] == 0
 
 
 async def test_a_deferred_answer_is_filled_by_the_first_followup(

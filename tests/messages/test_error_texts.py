@@ -13,7 +13,7 @@ SAMPLE = {
     "limit": 10 * 1024 * 1024,
     "site": "Reddit",
     "command": "dlr",
-    "roles": "`moderator`",
+    "roles": ["Moderator", "Admin"],
     "job": "k3v9qa",
     "state": "done",
     "permission": "Attach Files",
@@ -27,6 +27,7 @@ KIND_DATA = {
     "too_much_data": {"limit": 26 * 1024 * 1024},
     "too_slow": {"rate": 4096, "window": 30},
     "worker_memory": {"limit": 512 * 1024 * 1024},
+    "wrong_command": {"used": "dlt", "site": "Reddit"},
     "cannot_fit": {
         "name": "talk.mp4",
         "duration": 1800.0,
@@ -54,3 +55,22 @@ def test_every_error_kind_has_its_own_message(error: type[BossError], snapshot) 
 
 def test_a_missing_fact_never_breaks_the_message() -> None:
     assert render_error(ALL_ERRORS[0]()) == render_error(ALL_ERRORS[0]())
+
+
+@pytest.mark.parametrize(
+    ("kind", "data"),
+    [
+        ("not_allowed", {"command": "health", "roles": ["Moderator"]}),
+        ("not_allowed", {"command": "health", "roles": ["Trusted", "Booster", "Moderator"]}),
+        ("not_allowed", {"command": "health", "roles": ["123456789012345678"]}),
+        ("not_allowed", {"command": "health", "roles": []}),
+        ("not_yours", {"job": "k3v9qa", "action": "delete its posts", "roles": []}),
+        ("already_finished", {"job": "k3v9qa", "state": "failed"}),
+        ("already_finished", {"job": "k3v9qa", "state": "cancelled"}),
+    ],
+    ids=["one role", "three roles", "a role by id", "no role", "requester only", "failed",
+         "cancelled"],
+)  # fmt: skip
+def test_refusals_name_discord_roles_and_states_in_words(kind: str, data: dict, snapshot) -> None:
+    error = next(cls for cls in ALL_ERRORS if cls.kind == kind)
+    assert render_error(error(**data), prefix="$") == snapshot

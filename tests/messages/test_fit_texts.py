@@ -98,5 +98,5 @@ def test_check_says_when_fitting_is_off() -> None:
     root = Path(__file__).resolve().parents[2]
     text = (root / "commands.toml").read_text(encoding="utf-8")
     spec = parse_spec(text.replace("enabled = true", "enabled = false"), root, ACTIONS)
-    last = command_table(spec, root / "commands.toml").splitlines()[-1]
-    assert last == "fit: off (files over the limit fail as too large)"
+    lines = command_table(spec, root / "commands.toml").splitlines()
+    assert "fit: off (files over the limit fail as too large)" in lines

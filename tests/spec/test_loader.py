@@ -40,6 +40,13 @@ BROKEN = {
     "fit no threads": broken("threads = 2", "threads = 0"),
     "fit switch not a bool": broken("enabled = true", 'enabled = "sometimes"'),
     "message total not a size": broken('message_total = "25MiB"', 'message_total = "lots"'),
+    "results buttons for no time": broken("buttons_for = 900", "buttons_for = 0"),
+    "hints similarity over 1": broken("similarity = 0.75", "similarity = 2"),
+    "hints unknown key": broken("cooldown = 60", "cooldown = 60\ncooldwn = 5"),
+    "required option after a rest option": broken(
+        'description = "Post the files as spoilers (or wrap a link in ||…||)"\n',
+        'description = "Post the files as spoilers (or wrap a link in ||…||)"\nrequired = true\n',
+    ),
     "optional before required": broken(
         "autocomplete = false\n",
         'autocomplete = false\n\n[[commands.help.options]]\nname = "x"\ndescription = "y"\n'

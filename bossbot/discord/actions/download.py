@@ -7,12 +7,15 @@ import time
 from bossbot.discord.invocation import Invocation
 from bossbot.discord.registry import Services, action
 from bossbot.discord.roles import best_role
-from bossbot.errors import BossError, InvalidUrl, TooManyUrls, WrongCommand
+from bossbot.errors import BossError, TooManyUrls, WrongCommand
 from bossbot.fetch.router import route
 from bossbot.fetch.urls import check_url, refuse_private_literal
 from bossbot.jobs import JobRequest
+from bossbot.links import Link, find_links
+from bossbot.media.info import MediaInfo
 from bossbot.messages import render_error
-from bossbot.messages.discord import accepted_text
+from bossbot.messages.discord import accepted_text, no_link_text, skipped_text
+from bossbot.messages.results import named
 from bossbot.spec import Spec
 
 TOKEN_LIFETIME = 15 * 60  # seconds an interaction token can edit its response
@@ -29,7 +32,7 @@ def site_of(inv: Invocation, services: Services, url: str) -> str:
     refuse_private_literal(url, services.settings.allow_private_urls)
     site, group = route(url, spec)
     if inv.command.sites and site not in inv.command.sites:
-        raise WrongCommand(site=group.description, command=command_for(spec, site))
+        raise WrongCommand(site=group.description, command=command_for(spec, site), used=inv.name)
     return site
 
 
@@ -46,7 +49,7 @@ def request_for(inv: Invocation, services: Services, url: str, site: str) -> Job
     )  # fmt: skip
 
 
-async def queue_one(inv: Invocation, services: Services, url: str) -> None:
+async def queue_one(inv: Invocation, services: Services, link: Link) -> None:
     """Check the URL, acknowledge (that reply becomes the status message), queue the job.
 
     Only checks that need no network answer at once; every address a download connects
@@ -54,32 +57,52 @@ async def queue_one(inv: Invocation, services: Services, url: str) -> None:
     """
     assert services.jobs is not None, "downloads need the job executor"  # noqa: S101
     try:
-        url = check_url(url)
+        url = check_url(link.url)
         site = site_of(inv, services, url)
-    except BossError as error:
-        await inv.reply.send(render_error(error, prefix=services.spec.prefix), ephemeral=True)
+    except BossError as error:  # each link's answer names it: a message may hold several
+        text = render_error(error, prefix=services.spec.prefix)
+        await inv.reply.send(
+            named(text, link.url, MediaInfo(), hidden=link.spoiler), ephemeral=True
+        )
         return
     request = request_for(inv, services, url, site)
-    status_id = await inv.reply.send(accepted_text(url))
+    status_id = await inv.reply.send(accepted_text(url, hidden=link.spoiler))
     interaction = inv.interaction
     if status_id is None and interaction is not None:
         request.interaction_id, request.interaction_token = int(interaction.id), interaction.token
         request.token_expires_at = time.time() + TOKEN_LIFETIME
         status_id = int((await interaction.fetch_initial_response()).id)
     request.status_message_id = status_id
+    notes = services.notes
+    notes.hide(status_id, link.spoiler)
     try:
-        await services.jobs.submit(request)
+        job = await services.jobs.submit(request)
+        if link.spoiler:
+            notes.write(job.id).spoiler = True
     except BossError as error:
-        await inv.reply.edit(status_id, render_error(error, prefix=services.spec.prefix))
+        text = render_error(error, prefix=services.spec.prefix)
+        await inv.reply.edit(status_id, named(text, url, MediaInfo(), hidden=link.spoiler))
+    finally:
+        notes.hide(status_id, False)
 
 
 @action("download")
 async def download(inv: Invocation, services: Services) -> None:
-    """Queue one job per URL given, up to the declared maximum per message."""
-    urls = [url.strip("<>") for url in str(inv.args.get("url", "")).split()]  # <url> hides embeds
-    if not urls:
-        raise InvalidUrl("no URL given")
-    if len(urls) > services.spec.limits.max_urls_per_message:
-        raise TooManyUrls(limit=services.spec.limits.max_urls_per_message)
-    for url in urls:
-        await queue_one(inv, services, url)
+    """Queue one job per link in the text (up to the declared maximum), then note the rest.
+
+    Words that are no links are ignored; link-like ones that cannot be fetched get one
+    short note, and a text without any link one clear answer.
+    """
+    spec = services.spec
+    found = find_links(str(inv.args.get("url", "")), spec.named_hosts)
+    if not found.links:
+        example = f"{spec.prefix}{inv.command.examples[0]}"
+        await inv.reply.send(no_link_text(example, found.skipped), ephemeral=True)
+        return
+    if len(found.links) > spec.limits.max_urls_per_message:
+        raise TooManyUrls(limit=spec.limits.max_urls_per_message)
+    hidden = bool(inv.args.get("spoiler"))
+    for link in found.links:
+        await queue_one(inv, services, Link(link.url, link.spoiler or hidden))
+    if found.skipped:
+        await inv.reply.send(skipped_text(found.skipped), ephemeral=True)

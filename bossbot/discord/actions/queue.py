@@ -18,5 +18,10 @@ async def show_queue(inv: Invocation, services: Services) -> None:
     waiting = [job for job in active if job.state == "queued"]
     waiting.sort(key=lambda job: (-job.priority, job.created_at))
     spec = services.spec
-    text = queue_view(running, waiting, inv.user_id, spec.limits.max_queue, spec.prefix)
+    notes = services.notes
+    infos = {job.id: notes.info(job) for job in active}
+    hidden = {job.id for job in active if notes.spoiler(job)}
+    text = queue_view(
+        running, waiting, inv.user_id, spec.limits.max_queue, spec.prefix, infos, hidden
+    )
     await inv.reply.send(text)

@@ -8,6 +8,10 @@ from . import ids, payloads
 from .context import Ctx, Reply, route
 from .errors import ApiError, invalid_form, unknown
 from .payloads import JSON
+from .store import StoredMessage
+from .world import MANAGE_MESSAGES
+
+SUPPRESS_EMBEDS = 1 << 2
 
 
 @route("GET", "/gateway")
@@ -174,15 +178,33 @@ async def get_message(ctx: Ctx) -> Reply:
     return Reply(json=ctx.state.store.get(ctx.id("message_id"), channel_id).payload)
 
 
+def _suppress_embeds(ctx: Ctx, stored: StoredMessage) -> None:
+    """Someone else's message: only its SUPPRESS_EMBEDS flag, and with Manage Messages.
+
+    As Discord: a change to any other field is refused (50005), a missing permission too
+    (50013); ``allowed_mentions`` (which hikari always sends) changes nothing stored.
+    """
+    world = ctx.state.world
+    if set(ctx.json) - {"flags", "allowed_mentions"}:
+        raise ApiError(403, 50005, "Cannot edit a message authored by another user")
+    if not world.permissions(world.bot_role_ids(), world.bot_id) & MANAGE_MESSAGES:
+        raise ApiError(403, 50013, "Missing Permissions")
+    suppress = (ctx.json.get("flags") or 0) & SUPPRESS_EMBEDS
+    stored.payload["flags"] = (stored.payload["flags"] & ~SUPPRESS_EMBEDS) | suppress
+    if suppress:
+        stored.payload["embeds"] = []
+
+
 @route("PATCH", "/channels/{channel_id}/messages/{message_id}")
 async def edit_message(ctx: Ctx) -> Reply:
-    """Edit one of the bot's messages (404 once deleted, 403 for others' messages)."""
+    """Edit one of the bot's messages (404 once deleted); of others', only hide the embeds."""
     state = ctx.state
     channel_id = state.channel(ctx.id("channel_id"))
     stored = state.store.get(ctx.id("message_id"), channel_id)
     if stored.author_id != state.world.bot_id:
-        raise ApiError(403, 50005, "Cannot edit a message authored by another user")
-    state.store.edit(stored, ctx.json, ctx.files, limit=state.world.upload_limit)
+        _suppress_embeds(ctx, stored)
+    else:
+        state.store.edit(stored, ctx.json, ctx.files, limit=state.world.upload_limit)
     await state.echo("MESSAGE_UPDATE", stored)
     return Reply(json=stored.payload)
 
