@@ -54,9 +54,8 @@ def footprint(app: BotApp) -> int:
     """Memory of the bot, its guard, its zygote and every worker (proportional set size)."""
     workers = app.services.workers
     assert workers is not None
-    assert workers.guard._process is not None
-    assert SHARED.process is not None
-    return pss(os.getpid()) + pss(workers.guard._process.pid) + tree_pss(SHARED.process.pid)
+    helpers = [workers.guard._process, SHARED.process]  # None until started (in the background)
+    return pss(os.getpid()) + sum(tree_pss(p.pid) for p in helpers if p is not None)
 
 
 async def test_an_endless_page_fails_clearly_while_the_bot_stays_small_and_answers(
