@@ -66,6 +66,10 @@ class Report(Protocol):
         """A file was written completely."""
         ...
 
+    def chose(self, tool: str) -> None:
+        """The tool that read the link (``yt-dlp``, ``gallery-dl``)."""
+        ...
+
 
 Runner = Callable[[FetchRequest, Report], list[Path]]
 """A downloader: fetch ``request.url`` into ``request.dest`` and return the files written,

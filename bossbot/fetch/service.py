@@ -6,17 +6,24 @@ from pathlib import Path
 
 from loguru import logger
 
-from bossbot.errors import Unsupported
+from bossbot.egress.hosts import display_host
+from bossbot.errors import BossError, Unsupported
 from bossbot.fetch.base import FetchRequest, Report, Runner
+from bossbot.fetch.choice import tools_for
 from bossbot.fetch.files import clear
 from bossbot.fetch.gallery import download as gallery_dl
 from bossbot.fetch.redirects import resolve
-from bossbot.fetch.router import media_extensions, route, url_extension
-from bossbot.fetch.urls import check_url
+from bossbot.fetch.router import route
+from bossbot.fetch.urls import check_url, host_and_port
 from bossbot.fetch.ytdlp import download as yt_dlp
-from bossbot.spec import Spec
+from bossbot.spec import SiteGroup, Spec
 
 RUNNERS: dict[str, Runner] = {"yt-dlp": yt_dlp, "gallery-dl": gallery_dl}
+LOGIN_WALLS = frozenset({"login_required", "age_restricted"})
+NEXT_TOOL = frozenset({"unsupported", "no_media", *LOGIN_WALLS})
+"""Failures another tool may get past: it may know the site, or reach it another way."""
+TELLING = ("login_required", "age_restricted", "no_media", "unsupported")
+"""When every tool failed, the first of these kinds is what the member is told."""
 
 
 def cookies_for(cookies_dir: Path | None, site: str) -> Path | None:
@@ -25,6 +32,28 @@ def cookies_for(cookies_dir: Path | None, site: str) -> Path | None:
         return None
     path = cookies_dir / f"{site}.txt"
     return path if path.is_file() else None
+
+
+def _hint_cookies(site: str, cookies_dir: Path | None, sent: Path | None) -> None:
+    """Tell the admin, in the log, which cookies file would get past a login wall."""
+    if sent is not None:
+        logger.warning("{} refused the cookies in {}: renew them", site, sent)
+    elif cookies_dir is None:
+        logger.warning("{} needs a login: set BOSSBOT_COOKIES_DIR, put {}.txt in it", site, site)
+    else:
+        logger.warning("{} needs a login: put cookies in {}", site, cookies_dir / f"{site}.txt")
+
+
+def _named(group: SiteGroup, url: str) -> str:
+    """How members know the site: the group's name, or the host for catch-all groups."""
+    if group.hosts and "*" not in group.hosts:
+        return group.description
+    return display_host(host_and_port(url)[0])
+
+
+def _told(failures: list[BossError]) -> BossError:
+    """The failure that best says why no tool could read the link."""
+    return min(failures, key=lambda f: TELLING.index(f.kind) if f.kind in TELLING else -1)
 
 
 def fetch_media(
@@ -40,41 +69,38 @@ def fetch_media(
 ) -> list[Path]:
     """Fetch the media at ``url`` into ``dest`` (the job's own folder).
 
-    Follows redirects, picks the site group's downloader and falls back to the other one
-    for direct media links it calls unsupported. ``dest`` is emptied on failure.
-
-    Args:
-        url: The text the user sent.
-        dest: The job's temp folder (created if missing).
-        spec: The loaded spec (its site groups route the URL).
-        cap: Byte cap per file, enforced while streaming.
-        report: Where progress and finished files are reported.
-        proxy: The egress guard URL every request goes through.
-        cookies_dir: Folder of ``<site>.txt`` cookies files, or None.
-        rate_limit: Bytes per second, 0 for unlimited.
+    Follows redirects (short links), routes the final URL to its site group, then tries
+    the tools that can read it, best first; a tool that does not know the link, finds no
+    media or meets a login wall hands over to the next. ``dest`` is emptied on failure.
 
     Returns:
         The files written, in order, with safe names; validate them before uploading.
 
     Raises:
-        bossbot.errors.BossError: InvalidUrl, Unsupported, TooLarge, NotFound,
-            NetworkError... (see ``transient`` to decide on a retry).
+        bossbot.errors.BossError: The best reason any tool gave; ``transient`` says
+            whether a retry may help. Login walls carry the site's name and whether
+            cookies were sent, for the member's message.
     """
     dest.mkdir(parents=True, exist_ok=True)
     final = resolve(check_url(url), proxy=proxy)
     site, group = route(final, spec)
     cookies = cookies_for(cookies_dir, site)
     request = FetchRequest(final, dest, cap, site, rate_limit, cookies, proxy)
-    order = [group.downloader, *(name for name in RUNNERS if name != group.downloader)]
-    try:
+    failures: list[BossError] = [Unsupported(f"no tool reads {final}")]
+    for tool in tools_for(final, group.downloaders):
         try:
-            return RUNNERS[order[0]](request, report)
-        except Unsupported:
-            if url_extension(final) not in media_extensions(spec):
-                raise
-            logger.bind(site=site).info("{} does not support it; trying {}", order[0], order[1])
+            files = RUNNERS[tool](request, report)
+        except BossError as failure:
             clear(dest)
-        return RUNNERS[order[1]](request, report)
-    except BaseException:
-        clear(dest)
-        raise
+            failure.data.setdefault("site", _named(group, final))
+            failure.data.setdefault("cookies", cookies is not None)
+            failures.append(failure)
+            logger.bind(site=site).info("{} could not: {} ({})", tool, failure.kind, failure)
+            if failure.kind in LOGIN_WALLS:
+                _hint_cookies(site, cookies_dir, cookies)
+            if failure.kind not in NEXT_TOOL:
+                raise failure from None
+            continue
+        report.chose(tool)
+        return files
+    raise _told(failures)

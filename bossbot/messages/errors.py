@@ -7,6 +7,7 @@ from typing import Any
 from bossbot.errors import BossError
 from bossbot.messages.fit import RENDERERS as FIT
 from bossbot.messages.people import RENDERERS as PEOPLE
+from bossbot.messages.sites import RENDERERS as SITES
 from bossbot.spec.units import format_size
 
 _TEMPLATES: dict[str, str] = {
@@ -20,7 +21,6 @@ _TEMPLATES: dict[str, str] = {
     "upload_refused": "📦 Discord refused `{name}` ({size_text}) as too large for this server. "
     "Try a shorter clip or a lower quality.",
     "not_found": "🔍 Nothing is there: the post or file was not found. Check the link.",
-    "login_required": "🔒 That media needs a login or is private, so I can't fetch it.",
     "no_media": "🔍 I found no video or image at that link.",
     "bad_media": "🚫 `{name}` is not a media file I can post (empty or of a disallowed type).",
     "too_many_urls": "✋ At most {limit} links per message; send the rest separately.",
@@ -68,7 +68,7 @@ class _Defaults(dict[str, Any]):
         return "?"
 
 
-RENDERERS = {**FIT, **PEOPLE}
+RENDERERS = {**FIT, **PEOPLE, **SITES}
 
 
 def render_error(error: BossError, **context: Any) -> str:

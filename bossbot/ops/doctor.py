@@ -7,10 +7,12 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
 from bossbot.ops.checks import FAIL, WARN, Check, check_dir, check_token
+from bossbot.ops.cookies import check_cookies
 from bossbot.ops.extras import check_deno, check_extras
 from bossbot.ops.state import check_commands, check_database, check_metrics
 from bossbot.ops.tools import check_downloader, check_ffmpeg
 from bossbot.settings import Settings
+from bossbot.spec import load_spec
 
 
 def diagnose(
@@ -26,8 +28,12 @@ def diagnose(
     checks = [check_token(settings.discord_token), data_dir]
     if data_dir.status != FAIL:  # the database lives in it: fix the folder first
         checks.append(check_database(settings.data_dir))
+    commands = check_commands(settings.commands_file, actions)
+    checks.append(commands)
+    if commands.status != FAIL:  # which cookies would be read depends on the site groups
+        spec = load_spec(settings.commands_file, actions)
+        checks.append(check_cookies(settings.cookies_dir, spec))
     checks += [
-        check_commands(settings.commands_file, actions),
         check_ffmpeg(which),
         check_downloader("yt-dlp", "yt_dlp", today, dated=True),
         check_downloader("gallery-dl", "gallery_dl", today),

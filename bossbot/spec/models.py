@@ -67,17 +67,27 @@ class Role(Strict):
     cancel_others: bool = False
 
 
+Tool = Literal["yt-dlp", "gallery-dl"]
+
+
 class SiteGroup(Strict):
-    """Sites one downloader handles, matched by host suffix or by file extension.
+    """Sites matched by host suffix or by file extension, and the downloader they prefer.
 
     ``description`` names the sites for members and completes "links to …" ("Reddit",
-    "video files", "other sites").
+    "video files", "other sites"). ``downloader`` is one tool or an ordered list: the
+    preference among the tools that have a real extractor for a link (see routing).
     """
 
     description: str = Field(min_length=1)
     hosts: list[str] = []
     extensions: list[str] = []
-    downloader: Literal["yt-dlp", "gallery-dl"]
+    downloader: Tool | list[Tool]
+
+    @property
+    def downloaders(self) -> list[str]:
+        """The preferred order of tools (one named tool first)."""
+        chosen = [self.downloader] if isinstance(self.downloader, str) else self.downloader
+        return list(dict.fromkeys(chosen))
 
 
 class Option(Strict):

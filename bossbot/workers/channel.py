@@ -37,6 +37,10 @@ class Channel:
         """A file was written completely (the bot lets the job read as much again)."""
         self.send(file=str(path))
 
+    def chose(self, tool: str) -> None:
+        """The tool that read the link."""
+        self.send(tool=tool)
+
     def log(self, message: Any) -> None:
         """A loguru sink: the line goes to the bot's log, tagged with the job."""
         record = message.record

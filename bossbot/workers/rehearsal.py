@@ -66,6 +66,9 @@ class _Nowhere:
     def finished(self, path: Path) -> None:
         """Dropped."""
 
+    def chose(self, tool: str) -> None:
+        """Dropped."""
+
 
 def rehearse() -> None:
     """Fetch and check a tiny video (yt-dlp) and image (gallery-dl); a failure is logged."""

@@ -71,12 +71,16 @@ class Recorder:
 
     seen: list[Progress] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    tools: list[str] = field(default_factory=list)
 
     def progress(self, progress: Progress, *, force: bool = False) -> None:
         self.seen.append(progress)
 
     def finished(self, path: Path) -> None:
         self.files.append(path)
+
+    def chose(self, tool: str) -> None:
+        self.tools.append(tool)
 
 
 @pytest_asyncio.fixture

@@ -6,24 +6,12 @@ from pathlib import Path
 
 import pytest
 from gallery_dl import config
-from yt_dlp.networking.exceptions import HTTPError
-from yt_dlp.utils import DownloadError, ExtractorError
 
 from bossbot.errors import (
-    BossError,
-    LoginRequired,
-    NetworkError,
-    NoMedia,
-    NotFound,
-    RateLimited,
-    SiteDown,
     TooLarge,
-    Unsupported,
 )
 from bossbot.fetch import FetchRequest, Progress
-from bossbot.fetch.gallery.errors import map_failure
 from bossbot.fetch.gallery.options import configure
-from bossbot.fetch.ytdlp.errors import map_error
 from bossbot.fetch.ytdlp.params import build_params, format_spec
 from bossbot.fetch.ytdlp.runner import _fitting
 from bossbot.fetch.ytdlp.watch import Abort, Watch
@@ -87,68 +75,6 @@ def test_gallery_dl_reads_no_config_file_and_gets_only_our_values(tmp_path: Path
     assert config.get((), "proxy") == guard
     assert config.get((), "postprocessors") is None
     assert TRICKY not in repr(config._config)
-
-
-def http_error(status: int) -> DownloadError:
-    class Response:
-        def __init__(self) -> None:
-            self.status, self.reason, self.headers, self.url = status, "x", {}, "u"
-
-        def close(self) -> None: ...
-
-    cause = HTTPError(Response())  # type: ignore[arg-type]
-    wrapped = ExtractorError("Unable to download webpage", cause=cause)
-    return DownloadError(f"ERROR: {wrapped}", (type(wrapped), wrapped, None))
-
-
-@pytest.mark.parametrize(
-    ("error", "expected"),
-    [
-        (http_error(404), NotFound),
-        (http_error(410), NotFound),
-        (http_error(403), LoginRequired),
-        (http_error(429), RateLimited),
-        (http_error(502), SiteDown),
-        (DownloadError("ERROR: HTTP Error 401: Unauthorized"), LoginRequired),
-        (DownloadError("ERROR: Unsupported URL: https://x.org"), Unsupported),
-        (DownloadError("ERROR: Sign in to confirm your age"), LoginRequired),
-        (DownloadError("ERROR: This video is private"), LoginRequired),
-        (DownloadError("ERROR: Requested format is not available"), NoMedia),
-        (
-            DownloadError("ERROR: [download] Got error: 10 bytes read, 5 more expected"),
-            NetworkError,
-        ),
-        (DownloadError("ERROR: The read operation timed out"), NetworkError),
-        (DownloadError("ERROR: [x] Unable to extract title"), Unsupported),
-        (DownloadError("ERROR: something odd"), NetworkError),
-        (DownloadError("ERROR: HTTP Error 418: teapot"), NetworkError),
-    ],
-)
-def test_yt_dlp_errors_map_to_the_taxonomy(error: Exception, expected: type[BossError]) -> None:
-    assert type(map_error(error)) is expected
-
-
-@pytest.mark.parametrize(
-    ("code", "stderr", "expected"),
-    [
-        (0, "[twitter][warning] cookies expired", None),
-        (4, "[downloader.http][warning] '404 Not Found' for 'http://h/x.png'", NotFound),
-        (4, "[downloader.http][warning] '403 Forbidden' for 'http://h/x.png'", LoginRequired),
-        (4, "[downloader.http][warning] '429 Too Many Requests' for 'u'", RateLimited),
-        (4, "[downloader.http][warning] '503 Service Unavailable' for 'u' (1/1)", SiteDown),
-        (4, "[downloader.http][warning] '418 I'm a teapot' for 'u'", NetworkError),
-        (64, "[gallery-dl][error] Unsupported URL 'http://h/page'", Unsupported),
-        (16, "[instagram][error] AuthRequired: cookies needed", LoginRequired),
-        (4, "[reddit][error] NotFoundError: Requested submission could not be found", NotFound),
-        (4, "Connection broken: IncompleteRead(10 bytes read, 5 more expected)", NetworkError),
-        (1, "", NetworkError),
-    ],
-)
-def test_gallery_dl_failures_map_to_the_taxonomy(
-    code: int, stderr: str, expected: type[BossError] | None
-) -> None:
-    failure = map_failure(code, stderr)
-    assert (failure if failure is None else type(failure)) is expected
 
 
 def watch(tmp_path: Path, cap: int = 1000) -> tuple[Watch, Recorder]:

@@ -45,6 +45,31 @@ async def test_audio_gallery_dl_does_not_know_falls_back_to_yt_dlp(
     assert files[0].read_bytes() == clip_mp4()
 
 
+async def test_a_login_wall_one_tool_meets_is_handed_to_the_other(
+    guard: InProcessGuard, media_server: MediaServer, job_dir: Path, spec: Spec
+) -> None:
+    # 403 twice: to the redirect check's GET and to gallery-dl's; then the file is there
+    url = media_server.add("/i/pic.png", png(), content_type="image/png", mode="status",
+                           status=403, times=2)  # fmt: skip
+    report = Recorder()
+    files = await asyncio.to_thread(
+        fetch_media, url, job_dir, spec=spec, cap=CAP, report=report, proxy=guard.proxy()
+    )
+    assert [f.read_bytes() for f in files] == [png()]
+    assert report.tools == ["yt-dlp"]  # the second tool in the group's order got it
+
+
+async def test_a_login_wall_every_tool_meets_names_the_site_for_the_member(
+    guard: InProcessGuard, media_server: MediaServer, job_dir: Path, spec: Spec, snapshot
+) -> None:
+    url = media_server.add("/i/pic.png", png(), content_type="image/png", mode="status",
+                           status=403)  # fmt: skip
+    with pytest.raises(BossError) as caught:
+        await run(guard, url, job_dir, spec)
+    assert caught.value.kind == "login_required"
+    assert render_error(caught.value) == snapshot
+
+
 async def test_a_page_without_media_is_unsupported_and_leaves_nothing(
     guard: InProcessGuard, media_server: MediaServer, job_dir: Path, spec: Spec
 ) -> None:

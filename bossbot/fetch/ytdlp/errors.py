@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bossbot.errors import BossError, NetworkError, NoMedia, Unsupported
-from bossbot.fetch.statuses import from_status, from_text
+from yt_dlp.utils import ExtractorError, GeoRestrictedError
+
+from bossbot.errors import BossError, GeoBlocked, SiteChanged
+from bossbot.fetch.reasons import from_status, judged
 
 _STATUS = re.compile(r"HTTP Error (\d{3})")
 
@@ -37,20 +39,21 @@ def http_status(error: BaseException) -> int | None:
 
 
 def map_error(error: BaseException) -> BossError:
-    """Turn a yt-dlp error into a domain error, judged by HTTP status, then by its text."""
+    """Turn a yt-dlp error into a domain error: its HTTP status, its class, then its words.
+
+    An extractor error yt-dlp calls unexpected (it asks for a bug report) means the site
+    changed; anything else nothing explains is permanent.
+    """
     detail = str(error)[:500]
     status = http_status(error)
     mapped = from_status(status, detail) if status else None
     if mapped is not None:
         return mapped
-    text = " ".join(str(item) for item in _chain(error)).lower()
-    if "unsupported url" in text:
-        return Unsupported(detail)
-    if "requested format is not available" in text or "no video formats" in text:
-        return NoMedia(detail)
-    mapped = from_text(text, detail)
-    if mapped is not None:
-        return mapped
-    if "unable to extract" in text:
-        return Unsupported(detail)
-    return NetworkError(detail)
+    chain = list(_chain(error))
+    if any(isinstance(item, GeoRestrictedError) for item in chain):
+        return GeoBlocked(detail)
+    failure = judged(" ".join(str(item) for item in chain), detail)
+    unexpected = any(isinstance(i, ExtractorError) and not i.expected for i in chain)
+    if unexpected and failure.kind == "download_failed":
+        return SiteChanged(detail)
+    return failure
