@@ -33,6 +33,29 @@ ProgressCallback = Callable[[Progress], None]
 
 
 @dataclass(frozen=True, slots=True)
+class Choice:
+    """What the member asked for, and what the job may download, to pick a format.
+
+    Attributes:
+        cap: The upload cap (a format this small needs no re-encode).
+        download_cap: The most one file may be to be fetched and fitted afterwards.
+        min_height: The least height worth re-encoding from.
+        quality: The tallest height wanted (``quality`` option), None for the best.
+        audio: Audio only (``audio`` option).
+    """
+
+    cap: int
+    download_cap: int
+    min_height: int = 240
+    quality: int | None = None
+    audio: bool = False
+
+    def height_filter(self) -> str:
+        """``[height<=720]`` for a quality choice, else nothing."""
+        return f"[height<={self.quality}]" if self.quality else ""
+
+
+@dataclass(frozen=True, slots=True)
 class FetchRequest:
     """One download to perform (inside a worker process).
 
@@ -44,6 +67,7 @@ class FetchRequest:
         rate_limit: Bytes per second, 0 for unlimited.
         cookies: Optional Netscape cookies file for the site group.
         proxy: The egress guard URL (with the step's credential) every request goes through.
+        choice: How to pick among a page's formats (yt-dlp); None: the best within ``cap``.
     """
 
     url: str
@@ -53,6 +77,7 @@ class FetchRequest:
     rate_limit: int = 0
     cookies: Path | None = None
     proxy: str | None = None
+    choice: Choice | None = None
 
 
 class Report(Protocol):

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from bossbot.spec.models import Strict
+from bossbot.spec.units import ByteSize, parse_size
 
 Preset = Literal["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower"]
 
@@ -28,6 +29,7 @@ class Fit(Strict):
         audio_max_kbps: Highest audio bitrate of a re-encode.
         passes: Encodes tried before giving up when the output keeps overshooting the cap.
         max_image_pixels: Largest image (width x height) decoded; bigger ones are refused.
+        max_download: Largest file downloaded to be fitted (a larger one is too large).
     """
 
     enabled: bool = True
@@ -43,6 +45,7 @@ class Fit(Strict):
     audio_max_kbps: int = Field(128, ge=8, le=320)
     passes: int = Field(3, ge=1, le=6)
     max_image_pixels: int = Field(50_000_000, ge=1_000_000, le=500_000_000)
+    max_download: ByteSize = Field(parse_size("500MiB"), ge=parse_size("1MiB"))
 
     @field_validator("audio_max_kbps")
     @classmethod

@@ -11,6 +11,7 @@ from bossbot.errors import (
     TooLarge,
 )
 from bossbot.fetch import FetchRequest, Progress
+from bossbot.fetch.base import Choice
 from bossbot.fetch.gallery.options import configure
 from bossbot.fetch.ytdlp.params import build_params, format_spec
 from bossbot.fetch.ytdlp.runner import _fitting
@@ -55,11 +56,30 @@ def test_yt_dlp_gets_rate_limit_and_cookies_when_asked(tmp_path: Path) -> None:
 
 
 def test_formats_must_fit_the_cap_and_merge_only_with_ffmpeg() -> None:
-    assert format_spec(1000, ffmpeg=False) == "b[filesize<?1000][filesize_approx<?1000]"
-    merged = format_spec(1000, ffmpeg=True)
+    assert (
+        format_spec(Choice(1000, 1000), ffmpeg=False) == "b[filesize<?1000][filesize_approx<?1000]"
+    )
+    merged = format_spec(Choice(1000, 1000), ffmpeg=True)
     assert merged.startswith("b[filesize<?1000]")
     assert "+ba[filesize<?200]" in merged
     assert "bv*[filesize<?800]" in merged
+
+
+def test_when_fitting_may_follow_the_smallest_adequate_format_comes_next() -> None:
+    picked = format_spec(Choice(1000, 50_000, min_height=240), ffmpeg=True).split("/")
+    assert picked[:2] == ["b[filesize<?1000][filesize_approx<?1000]",
+                          "bv*[filesize<?800][filesize_approx<?800]+ba[filesize<?200]"
+                          "[filesize_approx<?200]"]  # fmt: skip
+    assert picked[2].startswith("wv*[height>=240][filesize<?40000]")  # worst adequate
+    assert picked[-1] == "w[filesize<?50000][filesize_approx<?50000]"
+
+
+def test_a_quality_or_audio_choice_narrows_the_formats() -> None:
+    tall = format_spec(Choice(1000, 1000, quality=480), ffmpeg=False)
+    assert tall == "b[height<=480][filesize<?1000][filesize_approx<?1000]"
+    sound = format_spec(Choice(1000, 5000, audio=True), ffmpeg=True)
+    assert sound.startswith("ba[filesize<?1000]")
+    assert "bv" not in sound
 
 
 def test_gallery_dl_reads_no_config_file_and_gets_only_our_values(tmp_path: Path) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import sysconfig
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bossbot.fetch.base import FetchRequest
+from bossbot.fetch.base import Choice, FetchRequest
+from bossbot.fit.binary import find_ffmpeg
 
 OUTPUT_TEMPLATE = "%(id).60B.%(ext)s"
 SOCKET_TIMEOUT = 20  # a stalled site is the guard's minimum-rate rule's; cancel kills
@@ -22,25 +22,38 @@ def js_runtimes() -> dict[str, dict[str, str]]:
     return {"deno": {"path": str(launcher)}} if launcher.is_file() else {"deno": {}}
 
 
-def has_ffmpeg() -> bool:
-    """True when ffmpeg is on PATH, so separate video and audio can be merged."""
-    return shutil.which("ffmpeg") is not None
+def ffmpeg_path() -> str | None:
+    """The ffmpeg yt-dlp merges with: the system's, else the imageio-ffmpeg wheel's."""
+    try:
+        return str(find_ffmpeg().path)
+    except FileNotFoundError:
+        return None
 
 
-def format_spec(cap: int, *, ffmpeg: bool) -> str:
-    """A format selector that only picks formats that fit ``cap`` (unknown sizes pass).
+def _fits(limit: int) -> str:
+    return f"[filesize<?{limit}][filesize_approx<?{limit}]"
 
-    With ffmpeg, separate best video and audio streams that fit together come second.
+
+def format_spec(choice: Choice, *, ffmpeg: bool) -> str:
+    """A format selector: the best that fits the upload cap, else the smallest adequate.
+
+    Unknown sizes pass (the streaming cap still holds). With ffmpeg, separate video and
+    audio streams that fit together come second. When fitting may re-encode (a download
+    cap over the upload cap), the smallest format at least ``min_height`` tall comes next,
+    not the largest: it is the cheapest to download and to re-encode.
     """
-
-    def fits(limit: int) -> str:
-        return f"[filesize<?{limit}][filesize_approx<?{limit}]"
-
-    single = f"b{fits(cap)}"
-    if not ffmpeg:
-        return single
-    video, audio = cap * 4 // 5, cap // 5
-    return f"{single}/bv*{fits(video)}+ba{fits(audio)}"
+    cap, most, height = choice.cap, choice.download_cap, choice.height_filter()
+    if choice.audio:
+        return f"ba{_fits(cap)}/ba{_fits(most)}/b{_fits(most)}"
+    wanted = [f"b{height}{_fits(cap)}"]
+    if ffmpeg:
+        wanted.append(f"bv*{height}{_fits(cap * 4 // 5)}+ba{_fits(cap // 5)}")
+    if most > cap:
+        adequate = f"{height}[height>={choice.min_height}]"
+        if ffmpeg:
+            wanted.append(f"wv*{adequate}{_fits(most * 4 // 5)}+wa{_fits(most // 5)}")
+        wanted += [f"w{adequate}{_fits(most)}", f"w{height}{_fits(most)}"]
+    return "/".join(wanted)
 
 
 def build_params(
@@ -82,7 +95,7 @@ def build_params(
         "extractor_retries": 0,
         "file_access_retries": 0,
         "max_filesize": request.cap,
-        "format": format_spec(request.cap, ffmpeg=ffmpeg),
+        "format": format_spec(request.choice or Choice(request.cap, request.cap), ffmpeg=ffmpeg),
         "format_sort": ["res:720", "ext:mp4:m4a"],
         "merge_output_format": "mp4",
         "writethumbnail": False,
@@ -93,6 +106,8 @@ def build_params(
         "hls_prefer_native": True,
         "js_runtimes": js_runtimes(),
     }
+    if ffmpeg:
+        params["ffmpeg_location"] = ffmpeg_path()
     if request.rate_limit:
         params["ratelimit"] = request.rate_limit
     if request.cookies is not None:

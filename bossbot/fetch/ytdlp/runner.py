@@ -15,7 +15,7 @@ from bossbot.fetch.base import FetchRequest, Report
 from bossbot.fetch.files import finished_files, tidy_names
 from bossbot.fetch.ytdlp.errors import map_error
 from bossbot.fetch.ytdlp.extractors import new_downloader
-from bossbot.fetch.ytdlp.params import build_params, has_ffmpeg
+from bossbot.fetch.ytdlp.params import build_params, ffmpeg_path
 from bossbot.fetch.ytdlp.watch import Abort, Watch
 
 
@@ -50,7 +50,11 @@ def download(request: FetchRequest, report: Report) -> list[Path]:
     request = _private_cookies(request)
     watch = Watch(request, report)
     params = build_params(
-        request, logger=watch, hook=watch.hook, match_filter=watch.match_filter, ffmpeg=has_ffmpeg()
+        request,
+        logger=watch,
+        hook=watch.hook,
+        match_filter=watch.match_filter,
+        ffmpeg=ffmpeg_path() is not None,
     )
     try:
         with new_downloader(params) as ydl:
