@@ -12,6 +12,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bossbot.dotenv import read_dotenv
+from bossbot.endpoints import postgres_url, split_addr
+
+__all__ = ["PREFIX", "Settings", "SettingsError", "load_settings", "split_addr"]
 
 PREFIX = "BOSSBOT_"
 
@@ -35,6 +38,8 @@ class Settings(BaseModel):
     cookies_dir: Path | None = None
     metrics_addr: str = ""
     log_dir: Path | None = None
+    database_url: str = Field(default="", repr=False)
+    database_pool_size: int = Field(default=4, ge=1, le=100)
 
     @field_validator("guild_ids", mode="before")
     @classmethod
@@ -61,6 +66,15 @@ class Settings(BaseModel):
             split_addr(value)
         return value.strip()
 
+    @field_validator("database_url")
+    @classmethod
+    def _database(cls, value: str) -> str:
+        """Accept an empty value (SQLite under the data dir) or a PostgreSQL URL."""
+        value = value.strip()
+        if value and not postgres_url(value):
+            raise ValueError("expected postgresql://user:password@host:port/database")
+        return value
+
     @field_validator("log_dir", "cookies_dir", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
@@ -75,15 +89,6 @@ class Settings(BaseModel):
                 "developer portal in the environment or in .env"
             )
         return self.discord_token.strip()
-
-
-def split_addr(addr: str) -> tuple[str, int]:
-    """Split ``host:port`` (``[::1]:9100`` for IPv6); ValueError when it is not one."""
-    host, sep, port = addr.strip().rpartition(":")
-    host = host.removeprefix("[").removesuffix("]")
-    if not sep or not host or not port.isdigit() or int(port) > 65535:
-        raise ValueError(f"expected host:port such as 127.0.0.1:9100, got {addr.strip()!r}")
-    return host, int(port)
 
 
 def load_settings(environ: Mapping[str, str] | None = None, cwd: Path | None = None) -> Settings:

@@ -9,7 +9,11 @@ from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.amber import AmberSnapshotExtension
 from syrupy.location import PyTestLocation
 
-pytest_plugins = ["tests.fakes.discord.fixtures", "tests.fakes.media_fixtures"]
+pytest_plugins = [
+    "tests.fakes.discord.fixtures",
+    "tests.fakes.media_fixtures",
+    "tests.fakes.postgres_fixtures",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"

@@ -35,8 +35,9 @@ def problem_of(bot: Any, jobs: Any) -> str | None:
     """What ``/healthz`` reports: the gateway down, or the executor's loops failing.
 
     None while all is well; ``jobs.failing()`` names loops that failed again and again.
+    A worker has no gateway (``bot`` None).
     """
-    if not gateway_alive(bot):
+    if bot is not None and not gateway_alive(bot):
         return "gateway down"
     failing = jobs.failing() if jobs is not None else []
     return f"job loops failing: {', '.join(failing)}" if failing else None
