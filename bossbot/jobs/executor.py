@@ -80,19 +80,18 @@ class Executor:
         job = await self.store.admit(job, max_queue=limits.max_queue, user_limit=request.user_limit)
         if self.scheduler.only_own:
             self.scheduler.own.add(job.id)
-        await self.ledger.tell(job, lambda: self._queued(job))  # its turn taken before ``start``
+        await self.ledger.tell(job, lambda: self._queued(job.id))  # placed before ``start``
         self.scheduler.wake()
         return job
 
-    async def _queued(self, job: Job) -> JobEvent:
-        return JobEvent("queued", position=await self.store.position(job.id))
+    async def _queued(self, job_id: str) -> JobEvent:
+        return JobEvent("queued", position=await self.store.position(job_id))
 
     async def cancel(self, job_id: str) -> Job:
-        """Cancel a job in any unfinished state.
+        """Cancel a job in any unfinished state (raises NoJob, AlreadyFinished).
 
         Committed first; then a download running here stops and its files go; one running
-        elsewhere stops on the store's notice (NOTIFY), else at its next lease renewal.
-        Raises NoJob, or AlreadyFinished.
+        elsewhere stops on the store's notice, else at its next lease renewal.
         """
         job = await self.get(job_id)
         self.scheduler.stopping.add(job_id)
