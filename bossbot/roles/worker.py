@@ -29,16 +29,18 @@ async def work(settings: Settings, spec: Spec, stop: asyncio.Event) -> None:
     await app.start()
     try:
         async with app.acquire(settings.require_token(), hikari.TokenType.BOT) as rest:
-            me = int((await rest.fetch_my_user()).id)
-            services = Services(spec=spec, settings=settings, rest=rest, me=lambda: me)
+            me: list[int] = []
+            services = Services(spec=spec, settings=settings, rest=rest, me=lambda: me[0])
             executor = build_executor(rest, services, WORKER)
+            await executor.store.connect()  # an unusable store stops us before any work
+            me.append(int((await rest.fetch_my_user()).id))
             problem = partial(problem_of, None, executor)
             assert services.metrics is not None  # noqa: S101 - set by build_executor
             server = await start_metrics_server(settings.metrics_addr, services.metrics, problem)
             try:
                 await executor.start()
                 warming = asyncio.ensure_future(asyncio.to_thread(warm_up))
-                logger.info("worker started (user {}); claiming jobs", me)
+                logger.info("worker started (user {}); claiming jobs", me[0])
                 await stop.wait()
                 await executor.stop()
                 await asyncio.gather(warming, return_exceptions=True)
