@@ -13,6 +13,7 @@ from bench.fit import fit
 from bench.latency import latency
 from bench.machine import ROOT, machine
 from bench.pipeline import MiB, pipeline
+from bench.scale import scale
 from bench.startup import startup
 from bench.storescale import store_scale
 
@@ -28,11 +29,19 @@ class Mode:
     warm_cache: bool = True  # fill the bytecode cache before timing start-up
     settle: float = 2.0  # seconds between the bot's start and the first timed command
     fit_clip: tuple[int, str] = (60, "1920x1080")  # seconds and size of the clip to fit
+    scale: tuple[int, int, float] = (60, 100_000, 5.0)  # jobs per run, jobs stored, I/O s
 
 
 MODES = {
     "full": Mode(200, ((50, 5 * MiB), (10, 50 * MiB)), 3, 10_000),
-    "quick": Mode(20, ((5, 5 * MiB), (3, 50 * MiB)), 1, 10_000, fit_clip=(20, "1920x1080")),
+    "quick": Mode(
+        20,
+        ((5, 5 * MiB), (3, 50 * MiB)),
+        1,
+        10_000,
+        fit_clip=(20, "1920x1080"),
+        scale=(30, 100_000, 5.0),
+    ),
     "smoke": Mode(
         2,
         ((1, 1 * MiB), (1, 2 * MiB)),
@@ -41,9 +50,10 @@ MODES = {
         warm_cache=False,
         settle=0,
         fit_clip=(2, "320x180"),
+        scale=(5, 2_000, 0.5),
     ),
 }
-SECTIONS = ("startup", "latency", "pipeline", "store", "fit")
+SECTIONS = ("startup", "latency", "pipeline", "store", "fit", "scale")
 
 
 async def run(
@@ -56,6 +66,7 @@ async def run(
         "pipeline": lambda: pipeline(list(mode.jobs), concurrency),
         "store": lambda: asyncio.to_thread(store_scale, mode.store_jobs),
         "fit": lambda: fit(*mode.fit_clip),
+        "scale": lambda: scale(*mode.scale),
     }
     figures: list[Figure] = []
     for name in SECTIONS:

@@ -126,3 +126,21 @@ async def test_max_concurrent_is_per_worker(stores: Any, clock: FakeClock, data_
 
 async def _counted(store: PostgresStore, counts: dict[str, int]) -> bool:
     return await store.counts() == counts
+
+
+async def test_two_processes_changing_one_job_never_both_win(stores: Any, clock: FakeClock) -> None:
+    processes = await stores(4)
+    await add(processes[0], "race01", state="fetching", lease_owner="w:1:a")
+    cancels = [store.transition("race01", "cancel") for store in processes[1:]]
+    outcomes = await asyncio.gather(
+        processes[0].transition("race01", "fetched", owner="w:1:a", files=["/t/a.mp4"]),
+        *cancels, return_exceptions=True,
+    )  # fmt: skip
+    won = [o for o in outcomes if not isinstance(o, BaseException)]
+    assert [type(o).__name__ for o in outcomes if isinstance(o, BaseException)] == [
+        "TransitionNotAllowed"
+    ] * (4 - len(won))
+    assert len([job for job in won if job.state == "cancelled"]) == 1  # one cancel, not three
+    final = await processes[0].get("race01")
+    assert final.state == "cancelled"
+    assert await processes[0].counts() == {"cancelled": 1}

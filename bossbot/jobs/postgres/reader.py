@@ -30,7 +30,6 @@ class PostgresReader:
         self.url, self.clock = url, clock or SystemClock()
         self.pool = AsyncConnectionPool(
             url, min_size=1, max_size=pool_size, open=False, name="bossbot",
-            check=AsyncConnectionPool.check_connection,
             kwargs={"autocommit": True, "row_factory": dict_row, "application_name": "bossbot"},
         )  # fmt: skip
 
@@ -39,17 +38,21 @@ class PostgresReader:
         await self.pool.close()
 
     async def _rows(self, sql: str, *params: Any) -> list[dict[str, Any]]:
+        """Run one statement on a pooled connection (autocommit); params as a tuple or one dict."""
+        args = params[0] if len(params) == 1 and isinstance(params[0], dict) else params
         async with self.pool.connection() as conn:
-            return await (await conn.execute(sql, params)).fetchall()
+            cursor = await conn.execute(sql, args)
+            return await cursor.fetchall() if cursor.description else []
 
     async def _jobs(self, sql: str, *params: Any) -> list[Job]:
         """Run a ``SELECT * FROM jobs ...`` query."""
         return [from_row(row) for row in await self._rows(sql, *params)]
 
-    @whole
-    async def get(self, job_id: str) -> Job | None:
+    async def _get(self, job_id: str) -> Job | None:
         """The job, or None."""
         return next(iter(await self._jobs("SELECT * FROM jobs WHERE id = %s", job_id)), None)
+
+    get = whole(_get)
 
     @whole
     async def stale(self, now: float, origin: str) -> list[Job]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import replace
 
 from bossbot.errors import QueueFull, UserQueueFull
 from bossbot.jobs.model import Job, new_job_id
@@ -10,12 +11,15 @@ from bossbot.jobs.postgres.notices import notices
 from bossbot.jobs.postgres.reader import RUN_ORDER, UNFINISHED
 from bossbot.jobs.postgres.schema import connect, migrate
 from bossbot.jobs.postgres.writer import PostgresWriter
-from bossbot.jobs.rows import from_row
+from bossbot.jobs.rows import advance, from_row
 from bossbot.jobs.store import StoreError
 from bossbot.jobs.whole import whole
 
 ADMISSION = 0x626F_7373_626F_7402
 """The advisory lock key that makes admissions take turns (counted, then inserted)."""
+START = "CASE WHEN files <> '[]' THEN 'uploading' ELSE 'fetching' END"
+"""``JobMachine.start`` in SQL (a job that kept its files uploads them); checked after each
+claim against the machine itself, and by the store tests on both backends."""
 
 
 class PostgresStore(PostgresWriter):
@@ -45,7 +49,7 @@ class PostgresStore(PostgresWriter):
     @whole
     async def admit(self, job: Job, *, max_queue: int, user_limit: int) -> Job:
         """Count and insert under the admission lock; a drawn id already taken is drawn again."""
-        async with self.tx() as conn:
+        async with self.pool.connection() as conn, conn.transaction():
             await conn.execute("SELECT pg_advisory_xact_lock(%s)", (ADMISSION,))
             sql = f"SELECT COUNT(*) AS n FROM jobs WHERE {UNFINISHED} AND origin = %s"  # noqa: S608
             if (await (await conn.execute(sql, (job.origin,))).fetchone())["n"] >= max_queue:
@@ -63,20 +67,26 @@ class PostgresStore(PostgresWriter):
     async def claim(
         self, origin: str, owner: str, until: float, ids: Collection[str] | None = None
     ) -> Job | None:
-        """Start the next due queued job under ``owner``'s lease, skipping rows others lock."""
-        only = "AND id = ANY(%s)" if ids is not None else ""
+        """Start the next due queued job under ``owner``'s lease.
+
+        One statement, which skips the rows other claimers hold (``FOR UPDATE SKIP LOCKED``).
+        """
+        only = "AND id = ANY(%(ids)s)" if ids is not None else ""
         now = self.clock.now()
-        async with self.tx() as conn:
-            cursor = await conn.execute(
-                "SELECT * FROM jobs WHERE state = 'queued' AND origin = %s "  # noqa: S608
-                f"AND next_attempt_at <= %s {only} {RUN_ORDER} LIMIT 1 FOR UPDATE SKIP LOCKED",
-                (origin, now, *([list(ids)] if ids is not None else [])),
-            )
-            if (row := await cursor.fetchone()) is None:
-                return None
-            job = from_row(row)
-            lease = {"lease_owner": owner, "lease_expires_at": until}
-            return await self._apply(conn, job, "start", started_at=job.started_at or now, **lease)
+        rows = await self._rows(
+            f"WITH next AS (SELECT id FROM jobs WHERE state = 'queued' AND origin = %(origin)s "  # noqa: S608
+            f"AND next_attempt_at <= %(now)s {only} {RUN_ORDER} LIMIT 1 FOR UPDATE SKIP LOCKED) "
+            f"UPDATE jobs SET state = {START}, lease_owner = %(owner)s, lease_expires_at = "
+            "%(until)s, started_at = COALESCE(started_at, %(now)s), updated_at = %(now)s "
+            "FROM next WHERE jobs.id = next.id RETURNING jobs.*",
+            {"origin": origin, "now": now, "ids": list(ids or ()), "owner": owner, "until": until},
+        )
+        if not rows:
+            return None
+        job = from_row(rows[0])
+        if advance(replace(job, state="queued"), "start", now).state != job.state:
+            raise RuntimeError(f"claim wrote {job.state}: START disagrees with JobMachine.start")
+        return job
 
     @whole
     async def prune(self, finished_before: float, limit: int = 500) -> int:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Collection
-from contextlib import asynccontextmanager
+from collections.abc import Collection
 from typing import Any
 
 import psycopg
@@ -15,7 +14,9 @@ from bossbot.jobs.rows import COLUMNS, advance, encode, from_row, to_row
 from bossbot.jobs.store import LeaseLost
 from bossbot.jobs.whole import whole
 
-_UPDATE_ALL = ", ".join(f"{name} = %({name})s" for name in COLUMNS if name != "id")
+_GUARDED = ("state", "attempt", "max_attempts", "files", "lease_owner")
+"""What the machine (and the lease check) read: a transition is written only if unchanged."""
+_UNCHANGED = " AND ".join(f"{name} IS NOT DISTINCT FROM %(_{name})s" for name in _GUARDED)
 _INSERT = (
     f"INSERT INTO jobs ({', '.join(COLUMNS)}) VALUES "  # noqa: S608
     f"({', '.join(f'%({name})s' for name in COLUMNS)}) ON CONFLICT (id) DO NOTHING"
@@ -23,17 +24,11 @@ _INSERT = (
 
 
 class PostgresWriter(PostgresReader):
-    """Changes to one job's row; every write is one transaction.
+    """Changes to one job's row; every write is atomic.
 
-    A transition locks the row (``SELECT ... FOR UPDATE``) before the machine decides,
-    so two processes changing one job take turns.
+    A transition is a compare-and-set: two processes changing one job never both win, and
+    the loser decides again on what the winner wrote.
     """
-
-    @asynccontextmanager
-    async def tx(self) -> AsyncIterator[psycopg.AsyncConnection[Any]]:
-        """One transaction on a pooled connection, committed on success."""
-        async with self.pool.connection() as conn, conn.transaction():
-            yield conn
 
     async def _insert(self, conn: psycopg.AsyncConnection[Any], job: Job) -> bool:
         """Insert ``job``; False when its id is taken."""
@@ -42,7 +37,7 @@ class PostgresWriter(PostgresReader):
     @whole
     async def insert(self, job: Job) -> Job:
         """Store a job row as it is (bulk loads of tests and the bench, moving stores)."""
-        async with self.tx() as conn:
+        async with self.pool.connection() as conn:
             if not await self._insert(conn, job):
                 raise KeyError(f"job {job.id} exists")
         return job
@@ -51,24 +46,29 @@ class PostgresWriter(PostgresReader):
     async def transition(
         self, job_id: str, event: str, *, owner: str | None = None, **changes: Any
     ) -> Job:
-        """Apply ``event`` and ``changes`` to the stored job in one transaction."""
-        async with self.tx() as conn:
-            sql = "SELECT * FROM jobs WHERE id = %s FOR UPDATE"
-            found = await (await conn.execute(sql, (job_id,))).fetchone()
-            if found is None:
+        """Apply ``event`` and ``changes`` as one atomic compare-and-set.
+
+        The row is read, the machine decides, and the changed columns are written only if
+        what the machine read (state, attempts, files, lease) is still stored; otherwise it
+        decides again on the new row. No lock is held between the two statements.
+        """
+        while True:
+            job = await self._get(job_id)
+            if job is None:
                 raise NoJob(f"no job {job_id}", job=job_id)
-            job = from_row(found)
             if owner is not None and job.lease_owner != owner:
                 raise LeaseLost(f"job {job_id} is leased by {job.lease_owner}")
-            return await self._apply(conn, job, event, **changes)
-
-    async def _apply(
-        self, conn: psycopg.AsyncConnection[Any], job: Job, event: str, **changes: Any
-    ) -> Job:
-        """Advance ``job`` by ``event`` and write the row (inside a transaction)."""
-        advance(job, event, self.clock.now(), **changes)
-        await conn.execute(f"UPDATE jobs SET {_UPDATE_ALL} WHERE id = %(id)s", to_row(job))  # noqa: S608
-        return job
+            before = to_row(job)
+            after = to_row(advance(job, event, self.clock.now(), **changes))
+            sets = {name: value for name, value in after.items() if value != before[name]}
+            sets["updated_at"] = after["updated_at"]
+            written = await self._rows(
+                f"UPDATE jobs SET {', '.join(f'{n} = %({n})s' for n in sets)} WHERE id = %(_id)s "  # noqa: S608
+                f"AND {_UNCHANGED} RETURNING *",
+                {**sets, **{f"_{n}": before[n] for n in _GUARDED}, "_id": job_id},
+            )
+            if written:
+                return from_row(written[0])
 
     @whole
     async def update(self, job_id: str, *, owner: str | None = None, **changes: Any) -> bool:
