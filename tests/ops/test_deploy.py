@@ -104,3 +104,54 @@ def test_systemd_knows_every_directive_of_the_unit(tmp_path: Path) -> None:
         if line.strip() and "/opt/bossbot/.venv/bin/bossbot is not executable" not in line
     ]
     assert problems == []
+
+
+SCALE_UNITS = {"bossbot-gateway@.service": "0-3", "bossbot-worker@.service": "1"}
+
+
+@pytest.mark.parametrize(("name", "instance"), sorted(SCALE_UNITS.items()))
+def test_the_scale_out_units_run_verbs_that_exist_and_systemd_knows_them(
+    tmp_path: Path, name: str, instance: str
+) -> None:
+    unit = configparser.ConfigParser(interpolation=None, strict=True)
+    unit.optionxform = str
+    unit.read(ROOT / "deploy" / name, encoding="utf-8")
+    service = unit["Service"]
+    argv = shlex.split(service["ExecStart"].replace("%i", instance))
+    argv = [arg.replace("${BOSSBOT_SHARD_COUNT}", "8") for arg in argv]
+    assert argv[0] == "/opt/bossbot/.venv/bin/bossbot"
+    build_parser().parse_args(argv[1:])
+    assert service["RestartPreventExitStatus"] == "2"
+    data = service["Environment"].removeprefix("BOSSBOT_DATA_DIR=")
+    assert data.endswith("-%i")  # a data dir (temp files) of each instance's own
+    assert service["ReadWritePaths"] == data
+    copy = tmp_path / name.replace("@.", f"@{instance}.")
+    shutil.copy(ROOT / "deploy" / name, copy)
+    done = subprocess.run(
+        ["systemd-analyze", "verify", str(copy)], capture_output=True, text=True, check=False
+    )
+    problems = [
+        line
+        for line in (done.stdout + done.stderr).splitlines()
+        if line.strip() and "bossbot is not executable" not in line
+    ]
+    assert problems == []
+
+
+def test_the_compose_file_runs_postgres_a_proxy_two_gateways_and_workers() -> None:
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "deploy" / "compose.scale.yml").read_text(encoding="utf-8"))
+    services = compose["services"]
+    assert {"postgres", "discord-proxy", "migrate", "gateway-0", "gateway-1", "worker"} <= set(
+        services
+    )
+    for name, service in services.items():
+        if "command" in service:
+            assert service["command"][0] == "bossbot", name
+            build_parser().parse_args(service["command"][1:])
+    shards = [services[f"gateway-{n}"]["command"][-3:] for n in (0, 1)]
+    assert shards == [["2", "--shards", "0"], ["2", "--shards", "1"]]
+    env = services["worker"]["environment"]
+    assert env["BOSSBOT_DATABASE_URL"].startswith("postgresql://bossbot:")
+    assert env["BOSSBOT_DISCORD_API_URL"].startswith("http://discord-proxy:")
