@@ -72,6 +72,16 @@ async def watch_queue(url: str, peak: list[int]) -> None:
             await asyncio.sleep(0.01)
 
 
+async def stopped(proc: asyncio.subprocess.Process, seconds: float = 30) -> int:
+    """Its exit code once it has stopped; killed (and -9) if SIGTERM did not stop it in time."""
+    try:
+        return await asyncio.wait_for(proc.wait(), seconds)
+    except TimeoutError:
+        proc.kill()
+        await proc.wait()
+        return -signal.SIGKILL
+
+
 async def job_of(url: str, media: str) -> tuple[str, str]:
     """Id and state of the job that downloads ``media``."""
     async with await psycopg.AsyncConnection.connect(url, autocommit=True) as conn:
@@ -106,15 +116,10 @@ async def test_two_gateways_two_workers_forty_jobs_a_worker_killed_a_gateway_rep
         try:
             for shard in (0, 1):
                 await fake.gateways[shard].wait_handshake(1, timeout=60)
-            endless = media_server.add(
-                "/endless.mp4", b"", mode="endless", content_type="video/mp4"
-            )
-            target = (
-                channel[0],
-                (await fake.send_message(f"$dl {endless}", user_id=9_000, channel_id=channel[0]))[
-                    "id"
-                ],
-            )
+            slow = len(clip_mp4()) // 600  # ten minutes: it runs until cancelled
+            endless = media_server.add("/long.mp4", clip_mp4(), content_type="video/mp4", rate=slow)
+            asked = await fake.send_message(f"$dl {endless}", user_id=9_000, channel_id=channel[0])
+            target = (channel[0], asked["id"])
             await until(lambda: status(fake, target).startswith("⬇️"), 60)
             rate = len(clip_mp4()) // SECONDS_PER_JOB
             requests = []
@@ -141,13 +146,14 @@ async def test_two_gateways_two_workers_forty_jobs_a_worker_killed_a_gateway_rep
             answer = await fake.send_message(f"$dlc {job}", user_id=9_000, channel_id=channel[0])
             await until(lambda: status(fake, (channel[0], answer["id"])).startswith("🛑"), 30)
             await until(lambda: status(fake, target) == "🛑 Cancelled.", 30)
+            media_server.routes["/long.mp4"].rate = 10**9  # the cancelled download's thread ends
             await until(lambda: all(status(fake, r).startswith(FINAL) for r in requests), 120)
         finally:
             watching.cancel()
             for proc in processes:
                 if proc.returncode is None:
                     proc.send_signal(signal.SIGTERM)
-            codes = [await asyncio.wait_for(proc.wait(), 30) for proc in processes]
+            codes = [await stopped(proc) for proc in processes]
         assert (await job_of(pg_url, endless))[1] == "cancelled"
         assert replies(fake, target, files=True) == []
         done = [r for r in requests if status(fake, r).startswith("✅")]

@@ -137,13 +137,18 @@ class MediaServer:
     async def _throttled(
         self, request: web.Request, route: Route, headers: dict[str, str]
     ) -> web.StreamResponse:
-        """The whole body with its length, at ``route.rate`` bytes per second."""
+        """The whole body with its length, at ``route.rate`` bytes per second.
+
+        The rate is read again at each write: a test may speed up a transfer it is done with.
+        """
         response = web.StreamResponse(headers=headers)
         response.content_length = len(route.body)
         await response.prepare(request)
-        step = max(route.rate // 20, 1)  # 20 writes a second
-        for offset in range(0, len(route.body), step):
+        offset = 0
+        while offset < len(route.body):
+            step = max(route.rate // 20, 1)  # 20 writes a second
             await response.write(route.body[offset : offset + step])
+            offset += step
             await asyncio.sleep(step / route.rate)
         await response.write_eof()
         return response
