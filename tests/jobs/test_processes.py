@@ -137,9 +137,8 @@ async def test_two_processes_changing_one_job_never_both_win(stores: Any, clock:
         *cancels, return_exceptions=True,
     )  # fmt: skip
     won = [o for o in outcomes if not isinstance(o, BaseException)]
-    assert [type(o).__name__ for o in outcomes if isinstance(o, BaseException)] == [
-        "TransitionNotAllowed"
-    ] * (4 - len(won))
+    lost = {type(o).__name__ for o in outcomes if isinstance(o, BaseException)}
+    assert lost <= {"TransitionNotAllowed", "LeaseLost"}  # the others saw what the winner wrote
     assert len([job for job in won if job.state == "cancelled"]) == 1  # one cancel, not three
     final = await processes[0].get("race01")
     assert final.state == "cancelled"
