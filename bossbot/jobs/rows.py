@@ -11,8 +11,9 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from bossbot.fetch.base import Progress
-from bossbot.jobs.machine import FINAL, send
+from bossbot.jobs.machine import FINAL
 from bossbot.jobs.model import Job
+from bossbot.jobs.transitions import send
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Job))
 _JSON_LISTS = ("requester_roles", "files")
