@@ -14,6 +14,7 @@ from bench.fit import fit
 from bench.latency import latency
 from bench.machine import ROOT, machine
 from bench.pipeline import MiB, pipeline
+from bench.scale import scale
 from bench.startup import startup
 from bench.storescale import store_scale
 
@@ -30,6 +31,7 @@ class Mode:
     settle: float = 2.0  # seconds between the bot's start and the first timed command
     fit_clip: tuple[int, str] = (60, "1920x1080")  # seconds and size of the clip to fit
     egress: tuple[int, int, int] = (10, 50 * 1024**2, 50)  # files, bytes each, start-ups
+    scale: tuple[int, int, float] = (60, 100_000, 5.0)  # jobs per run, jobs stored, I/O s
 
 
 MODES = {
@@ -41,6 +43,7 @@ MODES = {
         10_000,
         fit_clip=(20, "1920x1080"),
         egress=(4, 50 * MiB, 20),
+        scale=(30, 100_000, 5.0),
     ),
     "smoke": Mode(
         2,
@@ -51,9 +54,10 @@ MODES = {
         settle=0,
         fit_clip=(2, "320x180"),
         egress=(2, 1 * MiB, 3),
+        scale=(5, 2_000, 0.5),
     ),
 }
-SECTIONS = ("startup", "latency", "pipeline", "egress", "store", "fit")
+SECTIONS = ("startup", "latency", "pipeline", "egress", "store", "fit", "scale")
 
 
 async def run(
@@ -67,6 +71,7 @@ async def run(
         "egress": lambda: egress(*mode.egress),
         "store": lambda: asyncio.to_thread(store_scale, mode.store_jobs),
         "fit": lambda: fit(*mode.fit_clip),
+        "scale": lambda: scale(*mode.scale),
     }
     figures: list[Figure] = []
     for name in SECTIONS:

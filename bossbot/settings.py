@@ -13,7 +13,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bossbot.dotenv import read_dotenv
 from bossbot.egress.addresses import AddressPolicy
-from bossbot.values import GuildIds, HostPort, LogLevel, OptionalPath, PrivatePolicy, UpstreamProxy
+from bossbot.values import (
+    DatabaseUrl,
+    GuildIds,
+    HostPort,
+    LogLevel,
+    OptionalPath,
+    PrivatePolicy,
+    UpstreamProxy,
+)  # fmt: skip
 
 PREFIX = "BOSSBOT_"
 
@@ -38,6 +46,8 @@ class Settings(BaseModel):
     cookies_dir: OptionalPath = None
     metrics_addr: HostPort = ""
     log_dir: OptionalPath = None
+    database_url: DatabaseUrl = Field(default="", repr=False)
+    database_pool_size: int = Field(default=4, ge=1, le=100)
 
     def require_token(self) -> str:
         """Return the bot token, or raise SettingsError when it is missing."""

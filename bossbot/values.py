@@ -12,17 +12,9 @@ from pydantic import AfterValidator, BeforeValidator
 
 from bossbot.egress.addresses import AddressPolicy
 from bossbot.egress.upstream import parse_upstream
+from bossbot.endpoints import postgres_url, split_addr
 
 LEVELS = frozenset({"TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL"})
-
-
-def split_addr(addr: str) -> tuple[str, int]:
-    """Split ``host:port`` (``[::1]:9100`` for IPv6); ValueError when it is not one."""
-    host, sep, port = addr.strip().rpartition(":")
-    host = host.removeprefix("[").removesuffix("]")
-    if not sep or not host or not port.isdigit() or int(port) > 65535:
-        raise ValueError(f"expected host:port such as 127.0.0.1:9100, got {addr.strip()!r}")
-    return host, int(port)
 
 
 def _ids(value: object) -> object:
@@ -50,6 +42,13 @@ def _optional(check: object) -> object:
     return rule
 
 
+def _database(value: str) -> str:
+    """An empty value (SQLite under the data dir) or a PostgreSQL URL."""
+    if not postgres_url(value):
+        raise ValueError("expected postgresql://user:password@host:port/database")
+    return value
+
+
 def _level(value: str) -> str:
     """One of loguru's level names, any case."""
     if value.upper() not in LEVELS:
@@ -67,4 +66,5 @@ PrivatePolicy = Annotated[AddressPolicy, BeforeValidator(_policy)]
 UpstreamProxy = Annotated[str, AfterValidator(_optional(parse_upstream))]
 HostPort = Annotated[str, AfterValidator(_optional(split_addr))]
 LogLevel = Annotated[str, AfterValidator(_level)]
+DatabaseUrl = Annotated[str, AfterValidator(_optional(_database))]
 OptionalPath = Annotated[Path | None, BeforeValidator(_unset_if_empty)]

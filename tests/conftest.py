@@ -13,6 +13,7 @@ pytest_plugins = [
     "tests.fakes.discord.fixtures",
     "tests.fakes.media_fixtures",
     "tests.fakes.guard",
+    "tests.fakes.postgres_fixtures",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -47,11 +47,17 @@ FIGURES = [
     "store.transition",
     "store.enqueue",
     "store.counts",
+    "store.loop_cost",
     "fit.speed",
     "fit.cpu",
     "fit.size",
     "fit.ssim",
     "fit.rss_peak",
+    *(f"scale.jobs_per_min.{workers}" for workers in (1, 2, 3)),
+    "scale.speedup",
+    "scale.claim.p99",
+    "scale.transition.p99",
+    "scale.queue_view.p99",
 ]
 
 

@@ -6,7 +6,7 @@ import sqlite3
 import sys
 
 from bossbot.jobs import JobStore
-from bossbot.jobs.sqlite import SchemaError
+from bossbot.jobs.store import SchemaError
 from bossbot.jobs.stores import open_store as open_job_store
 from bossbot.logs import setup_logging
 from bossbot.settings import Settings, SettingsError, load_settings
@@ -26,7 +26,11 @@ def settings_and_spec() -> tuple[Settings, Spec]:
 
 
 def open_store(settings: Settings) -> JobStore:
-    """The job store under the data dir; an unusable data dir is a settings error."""
+    """The job store the settings name (connect it before use).
+
+    An unusable data dir is a settings error; an unusable PostgreSQL server raises
+    StoreError at ``connect`` (both one line and exit code 2).
+    """
     try:
         return open_job_store(settings)
     except (OSError, sqlite3.Error, SchemaError) as exc:

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
         print(diagram(), end="")
         return 0
     settings = load_settings()
-    if not (settings.data_dir / FILENAME).is_file():
+    if not settings.database_url and not (settings.data_dir / FILENAME).is_file():
         print(jobs_table([], time.time()))
         return 0
     print(jobs_table(asyncio.run(_recent(settings, args.limit)), time.time()))
@@ -39,6 +39,7 @@ async def _recent(settings: Settings, limit: int) -> list[Job]:
     """The ``limit`` most recent jobs of the data dir's store."""
     store = open_store(settings)
     try:
+        await store.connect()
         return await store.recent(limit)
     finally:
         await store.close()

@@ -7,12 +7,13 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from bossbot.cli import check, doctor, fetch, jobs, run
+from bossbot.cli import check, doctor, fetch, jobs, migrate, run, worker
+from bossbot.jobs.store import StoreError
 from bossbot.messages.check import spec_errors
 from bossbot.settings import SettingsError
 from bossbot.spec import SpecError
 
-VERBS: list[ModuleType] = [run, check, fetch, jobs, doctor]
+VERBS: list[ModuleType] = [run, worker, migrate, check, fetch, jobs, doctor]
 """Each module has ``add_parser(subparsers)``, which sets ``handler(args) -> int``."""
 
 
@@ -31,12 +32,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one verb and return the process exit code.
 
     Exit codes: 0 success; 1 a failed job or an invalid commands file; 2 a missing or
-    bad setting (one line on stderr, never a traceback).
+    bad setting, or a job database that cannot be used (one line on stderr, never a
+    traceback).
     """
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args))
-    except SettingsError as exc:
+    except (SettingsError, StoreError) as exc:
         print(f"bossbot: {exc}", file=sys.stderr)
         return 2
     except SpecError as exc:

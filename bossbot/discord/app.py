@@ -16,6 +16,7 @@ from bossbot.discord.prefix import on_message
 from bossbot.discord.registry import Services
 from bossbot.discord.slash import SlashResponder, build_slash
 from bossbot.errors import BossError
+from bossbot.roles.role import BOT, Role
 from bossbot.settings import Settings
 from bossbot.spec import Spec
 
@@ -29,6 +30,7 @@ class BotApp:
     bot: hikari.GatewayBot
     client: lightbulb.GatewayEnabledClient
     services: Services
+    role: Role = BOT
 
 
 def _latency(bot: hikari.GatewayBot) -> float | None:
@@ -44,12 +46,14 @@ def _me(bot: hikari.GatewayBot) -> int | None:
 
 
 def build_app(
-    settings: Settings, spec: Spec, services: Services | None = None, *, max_retries: int = 3
-) -> BotApp:
+    settings: Settings, spec: Spec, services: Services | None = None, *, max_retries: int = 3,
+    role: Role = BOT,
+) -> BotApp:  # fmt: skip
     """Create the bot, compile the spec into slash and prefix commands, wire the events.
 
     ``max_retries`` is hikari's own retries of a request answered 5xx (tests turn them off
-    to see each failure reach the bot).
+    to see each failure reach the bot); ``role`` says which shards it runs, and whether it
+    runs jobs too.
     """
     bot = hikari.GatewayBot(
         settings.require_token(),
@@ -64,7 +68,7 @@ def build_app(
     services.latency = lambda: _latency(bot)
     services.rest = bot.rest
     services.me = lambda: _me(bot)
-    attach_jobs(bot, services)
+    attach_jobs(bot, services, role)
     client = lightbulb.client_from_app(bot, default_enabled_guilds=settings.guild_ids)
     for name, command in spec.commands.items():
         client.register(build_slash(name, command, services))
@@ -91,7 +95,7 @@ def build_app(
     bot.subscribe(hikari.ShardReadyEvent, _log_ready)
     bot.subscribe(hikari.ShardDisconnectedEvent, _log_disconnect)
     bot.subscribe(hikari.ShardResumedEvent, _log_resume)
-    return BotApp(bot=bot, client=client, services=services)
+    return BotApp(bot=bot, client=client, services=services, role=role)
 
 
 async def _log_ready(event: hikari.ShardReadyEvent) -> None:

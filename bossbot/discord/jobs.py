@@ -1,6 +1,13 @@
-"""Wiring of the job executor into the bot: store, status messages, uploads, queue stats."""
+"""Wiring of the job executor, one place for every process role.
+
+Store, workers, status messages, uploads, results, queue positions, metrics. The bot calls
+:func:`attach_jobs`; the worker role calls :func:`build_executor` with its REST client, so
+both run jobs with the same plug-ins (fetch and validate in worker processes, delivery).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
 
 import hikari
 
@@ -18,8 +25,11 @@ from bossbot.media import batches
 from bossbot.messages.jobs import status_text
 from bossbot.messages.results import named, posted_text
 from bossbot.ops import Metrics, MetricsListener
+from bossbot.roles.role import BOT, Role
 from bossbot.spec import Spec
 from bossbot.workers import Workers
+
+Latency = Callable[[], Mapping[int, float]]
 
 
 def render_status(spec: Spec, notes: JobNotes) -> Render:
@@ -39,28 +49,53 @@ def render_status(spec: Spec, notes: JobNotes) -> Render:
     return render
 
 
-def attach_jobs(bot: hikari.GatewayBot, services: Services) -> Executor:
-    """Create the executor for ``bot`` and hand it to the actions through ``services``."""
-    spec, settings = services.spec, services.settings
+def build_executor(
+    rest: hikari.api.RESTClient, services: Services, role: Role, latency: Latency = dict,
+    cache: hikari.api.Cache | None = None,
+) -> Executor:  # fmt: skip
+    """The executor of a process with ``role``, over the store the settings name.
+
+    Its status messages and uploads go through ``rest``; a role that runs jobs gets worker
+    processes (``services.workers``, started with the process). Everything is handed to
+    the actions through ``services``.
+    """
+    spec, settings, notes = services.spec, services.settings, services.notes
     store = open_store(settings)
-    notes = services.notes
     status = StatusMessages(
-        bot.rest,
-        lambda: services.me() or 0,
-        spec.limits.progress_interval,
-        render_status(spec, notes),
-        backoff=RetryPolicy.from_limits(spec.limits),
-    )
-    metrics = Metrics(store.counts, lambda: services.latency())
+        rest, lambda: services.me() or 0, spec.limits.progress_interval,
+        render_status(spec, notes), backoff=RetryPolicy.from_limits(spec.limits),
+    )  # fmt: skip
+    metrics = Metrics(store.counts, latency, role.labels())
     positions = QueuePositions(status, lambda: store.queued("bot"))
-    results = Results(bot.rest, bot.cache, services.me, spec.results, notes, store.clock)
-    workers = Workers(settings, spec)
+    results = Results(rest, cache, services.me, spec.results, notes, store.clock)
+    workers = services.workers = Workers(settings, spec) if role.claims else None
     executor = Executor(
-        store, spec=spec, settings=settings, fetch=workers.fetch, validate=workers.validate,
-        split=batches, delivery=DiscordDelivery(bot.rest, services.me, notes), origin="bot",
+        store, spec=spec, settings=settings, split=batches, origin="bot",
+        fetch=workers.fetch if workers else _no_work,
+        validate=workers.validate if workers else _no_work,
+        delivery=DiscordDelivery(rest, services.me, notes), claims=role.claims,
         listeners=[status, positions, MetricsListener(metrics), results],
     )  # fmt: skip
     services.jobs, services.metrics, services.results = executor, metrics, results
-    services.workers = workers
     services.autocomplete["cancel"] = job_choices(services)
     return executor
+
+
+async def _no_work(*args: object, **kwargs: object) -> list[object]:
+    """A gateway-only process never runs a job (it claims none)."""
+    raise RuntimeError("this process runs no jobs")
+
+
+def attach_jobs(bot: hikari.GatewayBot, services: Services, role: Role = BOT) -> Executor:
+    """Create the executor for ``bot`` and hand it to the actions through ``services``."""
+    return build_executor(bot.rest, services, role, lambda: shard_latencies(bot), bot.cache)
+
+
+def shard_latencies(bot: hikari.GatewayBot) -> dict[int, float]:
+    """Heartbeat latency in seconds of each shard of ``bot`` that has one."""
+    found = {}
+    for shard_id, shard in getattr(bot, "shards", {}).items():
+        value = shard.heartbeat_latency
+        if value == value and value != float("inf"):  # neither NaN nor infinite
+            found[int(shard_id)] = value
+    return found

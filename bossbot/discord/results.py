@@ -38,7 +38,8 @@ class Results:
     """
 
     def __init__(
-        self, rest: hikari.api.RESTClient, cache: hikari.api.Cache, me: Callable[[], int | None],
+        self, rest: hikari.api.RESTClient, cache: hikari.api.Cache | None,
+        me: Callable[[], int | None],
         declared: Declared, notes: JobNotes, clock: Clock | None = None,
     ) -> None:  # fmt: skip
         self.rest, self.cache, self.me, self.declared = rest, cache, me, declared
@@ -72,7 +73,7 @@ class Results:
         me, source, channel = self.me(), job.source_message_id, job.channel_id
         if not (me and source and channel and job.guild_id):
             return  # a slash command or a retry: there is no member's message
-        if not bot_may(self.cache, job.guild_id, channel, me, MANAGE):
+        if self.cache is not None and not bot_may(self.cache, job.guild_id, channel, me, MANAGE):
             log.debug("no Manage Messages in channel {}: the request keeps its preview", channel)
             return
         try:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from collections.abc import Coroutine
 from functools import partial
+from typing import Any
 
 import aiohttp
 import hikari
@@ -12,6 +14,7 @@ from loguru import logger
 
 from bossbot.discord.app import BotApp, build_app
 from bossbot.ops import problem_of, start_metrics_server
+from bossbot.roles.role import BOT, Role
 from bossbot.settings import Settings
 from bossbot.spec import Spec
 
@@ -32,12 +35,15 @@ async def serve(app: BotApp, stop: asyncio.Event) -> None:
 
 async def _serve(app: BotApp, stop: asyncio.Event) -> None:
     """Run the gateway and the job executor until ``stop``; leave jobs resumable."""
-    workers = app.services.workers  # warmed while the gateway connects; jobs wait for it
-    warming = asyncio.ensure_future(workers.start()) if workers is not None else None
-    await app.bot.start(check_for_updates=False)
-    jobs = app.services.jobs
+    jobs, role, workers = app.services.jobs, app.role, app.services.workers
     if jobs is not None:
-        await jobs.start()
+        await jobs.store.connect()  # an unusable store stops us before the gateway starts
+    warming = asyncio.ensure_future(workers.start()) if workers is not None else None
+    await app.bot.start(
+        check_for_updates=False, shard_ids=role.shard_ids, shard_count=role.shard_count
+    )
+    if jobs is not None:
+        await jobs.start()  # jobs wait for the workers warming up meanwhile
     logger.info("bot started; {} slash commands", len(app.services.spec.commands))
     joined = asyncio.ensure_future(app.bot.join())
     stopped = asyncio.ensure_future(stop.wait())
@@ -60,19 +66,34 @@ async def _serve(app: BotApp, stop: asyncio.Event) -> None:
         await asyncio.gather(joined, return_exceptions=True)
 
 
-async def _main(settings: Settings, spec: Spec) -> None:
-    """Build the app, install signal handlers and serve."""
+def stop_on_signals() -> asyncio.Event:
+    """An event set by SIGINT or SIGTERM."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    await serve(build_app(settings, spec), stop)
+    return stop
 
 
-def run_bot(settings: Settings, spec: Spec) -> int:
+async def _main(settings: Settings, spec: Spec, role: Role) -> None:
+    """Build the app, install signal handlers and serve."""
+    stop = stop_on_signals()
+    await serve(build_app(settings, spec, role=role), stop)
+
+
+def run_bot(settings: Settings, spec: Spec, role: Role = BOT) -> int:
     """Run the bot; returns the process exit code (2 for a refused token)."""
+    return run_process(_main(settings, spec, role), settings)
+
+
+def run_process(main: Coroutine[Any, Any, None], settings: Settings) -> int:
+    """Run ``main`` (a bot or a worker) until it ends; returns the process exit code.
+
+    2 when Discord refuses the token, 1 when Discord cannot be reached; a store that
+    cannot be used raises StoreError (the command line makes it one line and code 2).
+    """
     try:
-        asyncio.run(_main(settings, spec))
+        asyncio.run(main)
     except hikari.UnauthorizedError:
         logger.error("Discord refused the token: check BOSSBOT_DISCORD_TOKEN")
         return 2

@@ -12,7 +12,7 @@ from bossbot.errors import BossError
 from bossbot.fetch.base import Progress
 from bossbot.jobs.machine import FINAL
 from bossbot.jobs.model import Job
-from bossbot.jobs.notify import Notifier
+from bossbot.jobs.notify import Later, Notifier
 from bossbot.jobs.plugins import JobEvent
 from bossbot.jobs.store import JobStore, LeaseLost
 
@@ -74,7 +74,7 @@ class Ledger:
             raise LeaseLost(f"job {job.id} is no longer leased to {self.owner}")
         return dataclasses.replace(job, **changes)
 
-    async def tell(self, job: Job, event: JobEvent) -> None:
+    async def tell(self, job: Job, event: Later) -> None:
         """Tell the listeners something that changes no stored field."""
         await self.notifier.emit(job, event)
 

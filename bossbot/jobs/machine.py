@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 from statemachine import State, StateMachine
 from statemachine.exceptions import TransitionNotAllowed
@@ -87,16 +87,6 @@ def restore(model: Stateful) -> JobMachine:
     if model.state not in JobMachine.states_map:
         raise InvalidStoredState(f"unknown job state {model.state!r}")
     return JobMachine(model, state_field="state")
-
-
-def send(model: Stateful, event: str, **kwargs: Any) -> None:
-    """Apply ``event`` to ``model`` (its ``state`` changes in place).
-
-    Raises:
-        TransitionNotAllowed: The event is not allowed from the current state.
-        InvalidStoredState: The model's state is unknown.
-    """
-    restore(model).send(event, **kwargs)
 
 
 def diagram() -> str:

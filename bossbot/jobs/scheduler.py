@@ -1,4 +1,4 @@
-"""Scheduling: claim due jobs into bounded slots, one task per job; keep leases alive."""
+"""Scheduling: claim due jobs into bounded slots, one task per job (leases: ``watch``)."""
 
 from __future__ import annotations
 
@@ -11,18 +11,16 @@ from bossbot.jobs.clock import wake_or_sleep
 from bossbot.jobs.ledger import Ledger
 from bossbot.jobs.life import JobLife
 from bossbot.jobs.model import Job
-from bossbot.jobs.recovery import recover
 from bossbot.jobs.supervise import Supervisor
+from bossbot.jobs.watch import Watch
 from bossbot.spec import Limits
-
-DAY = 86_400.0
 
 
 class Scheduler:
     """Runs at most ``limits.max_concurrent`` jobs of ``origin`` at once in this process.
 
-    Supervised loops: ``scheduler`` claims due jobs into free slots; ``leases`` renews the
-    running jobs' leases, stops lost ones, recovers dead processes' jobs, prunes old ones.
+    The supervised loop ``scheduler`` claims due jobs into free slots; :class:`Watch`
+    keeps their leases and hears what other processes do (loops ``leases``, ``notices``).
     """
 
     def __init__(
@@ -33,15 +31,18 @@ class Scheduler:
         self.origin, self.ttl, self.resume, self.only_own = origin, lease_ttl, resume, only_own
         self.own: set[str] = set()
         self.tasks: dict[str, asyncio.Task[Job | None]] = {}
+        self.stopping: set[str] = set()  # cancelled here: stopped by the executor itself
+        self.watch = Watch(self)
         self._wake = asyncio.Event()
         self._stopping = False
 
     async def start(self) -> None:
-        """Recover what dead processes left, then start both loops."""
-        await self._recover()
+        """Recover what dead processes left, then start the loops."""
+        await self.watch.recover()
         self.supervisor.start("scheduler", self._schedule)
-        self.supervisor.start("leases", self._beat)
-        await asyncio.sleep(0)  # let both loops begin (and arm their timers)
+        self.supervisor.start("leases", self.watch.beat)
+        self.supervisor.start("notices", self.watch.listen)
+        await asyncio.sleep(0)  # let the loops begin (and arm their timers)
 
     def wake(self) -> None:
         """Look for runnable jobs now (a job was queued or a slot freed)."""
@@ -77,7 +78,7 @@ class Scheduler:
         return True
 
     async def stop(self) -> None:
-        """Stop both loops and every running task, leaving their jobs resumable."""
+        """Stop the loops and every running task, leaving their jobs resumable."""
         self._stopping = True
         await self.supervisor.stop()
         running = list(self.tasks.values())
@@ -97,23 +98,5 @@ class Scheduler:
             self.spawn(job)
         due, now = await self.ledger.store.next_due(self.origin), self.ledger.clock.now()
         free = len(self.tasks) < self.limits.max_concurrent
-        delay = due - now if due is not None and due > now and free else None
+        delay = max(due - now, 0.0) if due is not None and free else None  # due already: again
         await wake_or_sleep(self.ledger.clock, self._wake, delay)
-
-    async def _beat(self) -> None:
-        """Renew leases; stop jobs lost (cancelled or taken over elsewhere); recover; prune."""
-        await self.ledger.clock.sleep(self.ttl / 3)
-        until = self.ledger.clock.now() + self.ttl
-        for job_id in await self.ledger.store.renew(list(self.tasks), self.ledger.owner, until):
-            if (task := self.tasks.get(job_id)) is not None:
-                task.cancel()
-        await self._recover()
-        keep = self.limits.keep_finished_days * DAY
-        await self.ledger.store.prune(self.ledger.clock.now() - keep)
-        self.wake()
-
-    async def _recover(self) -> None:
-        """Take over stale jobs; deliver again the uploads among them."""
-        kw = {"origin": self.origin, "ttl": self.ttl, "resume": self.resume}
-        for job in await recover(self.ledger, running=self.tasks, **kw):
-            self.spawn(job)

@@ -2,57 +2,42 @@
 
 Everything that reads or writes jobs (executor, Discord frontend, ops, command line) goes
 through these protocols. The embedded implementation is
-:class:`~bossbot.jobs.sqlite.SqliteStore`; a shared PostgreSQL one implements the same
-methods. Every method is a coroutine; every write is atomic and committed when it returns.
+:class:`~bossbot.jobs.sqlite.SqliteStore`; the shared one of a multi-process deployment is
+:class:`~bossbot.jobs.postgres.PostgresStore`. Every method is a coroutine that never
+blocks the event loop; every write is atomic, committed when it returns, and runs to its
+end even when its caller is cancelled (:mod:`bossbot.jobs.whole`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any, Protocol
 
-from bossbot.jobs.clock import Clock
 from bossbot.jobs.model import Job
+from bossbot.jobs.reader import JobReader
+
+__all__ = ["JobReader", "JobStore", "LeaseLost", "SchemaError", "StoreError"]
 
 
 class LeaseLost(Exception):
     """Another process now owns the job: this one must not change it any more."""
 
 
-class JobReader(Protocol):
-    """The read side: what frontends show and what the scheduler looks at."""
+class StoreError(Exception):
+    """The store cannot be used (unreachable, or a schema newer than this boss-bot).
 
-    clock: Clock
+    Its text is one line for the operator, without secrets.
+    """
 
-    async def get(self, job_id: str) -> Job | None:
-        """The job, or None."""
 
-    async def stale(self, now: float, origin: str) -> list[Job]:
-        """Started jobs of ``origin`` whose lease is missing or expired before ``now``."""
+class SchemaError(StoreError):
+    """The database was written by a newer boss-bot than this one."""
 
-    async def next_due(self, origin: str) -> float | None:
-        """When the earliest queued job of ``origin`` becomes runnable."""
-
-    async def queued(self, origin: str) -> list[Job]:
-        """Queued jobs of ``origin`` in the order they will run."""
-
-    async def position(self, job_id: str) -> int | None:
-        """1-based place of a queued job in its queue; None when it is not queued."""
-
-    async def user_jobs(self, requester_id: int, *, active: bool = True) -> list[Job]:
-        """One user's jobs, oldest first (only unfinished ones when ``active``)."""
-
-    async def guild_jobs(self, guild_id: int, *, active: bool = True) -> list[Job]:
-        """One guild's jobs, oldest first (only unfinished ones when ``active``)."""
-
-    async def recent(self, limit: int = 20) -> list[Job]:
-        """The most recently created jobs, newest first."""
-
-    async def counts(self) -> dict[str, int]:
-        """Jobs per state, from a maintained counter (never a scan of all jobs)."""
-
-    async def close(self) -> None:
-        """Release the connection(s)."""
+    @classmethod
+    def newer(cls, current: int, known: int) -> SchemaError:
+        """The error for a database at schema ``current`` when this build knows ``known``."""
+        return cls(f"jobs database is at schema version {current}, this boss-bot knows {known}: "
+                   "upgrade boss-bot")  # fmt: skip
 
 
 class JobStore(JobReader, Protocol):
@@ -62,6 +47,17 @@ class JobStore(JobReader, Protocol):
     started job; writes given an ``owner`` need that lease.
     """
 
+    async def listen(self, wake: Callable[[], None], cancelled: Callable[[str], None]) -> None:
+        """Pass on what other processes did, until the connection fails (then it raises).
+
+        ``wake()`` when a job was queued (or queued again); ``cancelled(job_id)`` when a
+        started job was cancelled. A store without notices waits forever: the lease
+        renewal then finds cancelled jobs.
+        """
+
+    async def insert(self, job: Job) -> Job:
+        """Store a job row as it is, id included (bulk loads, tests, the bench)."""
+
     async def admit(self, job: Job, *, max_queue: int, user_limit: int) -> Job:
         """Insert ``job`` under a fresh unique id, unless the queue or the user's share is full.
 
@@ -70,6 +66,9 @@ class JobStore(JobReader, Protocol):
         Raises:
             QueueFull: ``max_queue`` jobs of the job's origin are unfinished.
             UserQueueFull: The requester already has ``user_limit`` unfinished jobs.
+
+        Both bounds hold across every process sharing the store (no race between two
+        admissions).
         """
 
     async def claim(
@@ -78,7 +77,8 @@ class JobStore(JobReader, Protocol):
         """Start the next due queued job of ``origin`` (``start``), leased to ``owner``.
 
         Highest priority first, then oldest; with ``ids`` only one of those; the lease
-        lasts ``until``. None when nothing is due. Two processes never get the same job.
+        lasts ``until``. None when nothing is due. Two processes never get the same job,
+        and concurrent claimers take the jobs in that order.
         """
 
     async def transition(

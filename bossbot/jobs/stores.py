@@ -1,4 +1,4 @@
-"""Opening the job store the settings name."""
+"""Choosing the job store the settings name: PostgreSQL when a URL is set, else SQLite."""
 
 from __future__ import annotations
 
@@ -9,9 +9,16 @@ from bossbot.settings import Settings
 
 
 def open_store(settings: Settings, clock: Clock | None = None) -> JobStore:
-    """The embedded SQLite store under ``settings.data_dir`` (created and migrated).
+    """The shared PostgreSQL store of ``BOSSBOT_DATABASE_URL``, or the embedded SQLite one.
+
+    SQLite (``jobs.sqlite3`` under the data dir) is created and migrated here; PostgreSQL
+    connects and migrates at ``await store.connect()``, which callers make before use.
 
     Raises:
         OSError, sqlite3.Error, SchemaError: The data dir or database is unusable.
     """
+    if settings.database_url:
+        from bossbot.jobs.postgres import PostgresStore  # lazily: psycopg only when used
+
+        return PostgresStore(settings.database_url, clock, pool_size=settings.database_pool_size)
     return SqliteStore.in_dir(settings.data_dir, clock)

@@ -9,7 +9,7 @@ from datetime import date
 from bossbot.ops.checks import FAIL, WARN, Check, check_dir, check_token
 from bossbot.ops.cookies import check_cookies
 from bossbot.ops.extras import check_deno, check_extras
-from bossbot.ops.state import check_commands, check_database, check_metrics
+from bossbot.ops.state import check_commands, check_database, check_metrics, check_postgres
 from bossbot.ops.tools import check_downloader, check_ffmpeg
 from bossbot.settings import Settings
 from bossbot.spec import load_spec
@@ -26,7 +26,9 @@ def diagnose(
     today = today or date.today()
     data_dir = check_dir("data dir", "BOSSBOT_DATA_DIR", settings.data_dir)
     checks = [check_token(settings.discord_token), data_dir]
-    if data_dir.status != FAIL:  # the database lives in it: fix the folder first
+    if settings.database_url:
+        checks.append(check_postgres(settings.database_url))
+    elif data_dir.status != FAIL:  # the database lives in it: fix the folder first
         checks.append(check_database(settings.data_dir))
     commands = check_commands(settings.commands_file, actions)
     checks.append(commands)

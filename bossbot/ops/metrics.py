@@ -17,23 +17,33 @@ class Metrics:
     Args:
         counts: Jobs per state, e.g. ``store.counts`` (a coroutine; states without jobs
             may be left out).
-        latency: Gateway heartbeat latency in seconds, None while unknown.
+        latency: Gateway heartbeat latency in seconds per shard id (empty while unknown,
+            and for a worker).
+        labels: Put on every sample: the process ``role`` and its ``shards``.
     """
 
     def __init__(
         self,
         counts: Callable[[], Awaitable[Mapping[str, int]]] = lambda: _no_jobs(),
-        latency: Callable[[], float | None] = lambda: None,
+        latency: Callable[[], Mapping[int, float]] = dict,
+        labels: Mapping[str, str] | None = None,
     ) -> None:
         self.counts = counts
         self.latency = latency
+        self.labels = dict(labels or {})
         self.downloaded = 0
         self.uploaded = 0
         self.failures: Counter[str] = Counter()
         self.retries: Counter[str] = Counter()
 
     async def families(self) -> list[Family]:
-        """Every metric with its current samples."""
+        """Every metric with its current samples, labelled with the process's labels."""
+        return [
+            Family(f.name, f.kind, f.help, [({**self.labels, **k}, v) for k, v in f.samples])
+            for f in await self._families()
+        ]
+
+    async def _families(self) -> list[Family]:
         counts = await self.counts()
         latency = self.latency()
         return [
@@ -68,8 +78,8 @@ class Metrics:
             Family(
                 "bossbot_gateway_latency_seconds",
                 "gauge",
-                "Discord gateway heartbeat latency (absent while unknown).",
-                [] if latency is None else [({}, latency)],
+                "Discord gateway heartbeat latency per shard (absent while unknown).",
+                [({"shard": str(shard)}, seconds) for shard, seconds in sorted(latency.items())],
             ),
         ]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 
+from bossbot.endpoints import split_addr
 from bossbot.ops.server import base_url
-from bossbot.values import split_addr
 
 LOCAL = {"0.0.0.0": "127.0.0.1", "::": "::1"}  # noqa: S104 - mapped to loopback, not bound
 """A wildcard bind address is probed through loopback."""

@@ -8,10 +8,10 @@ from typing import Any
 from aiohttp import web
 from loguru import logger
 
+from bossbot.endpoints import split_addr
 from bossbot.ops.exposition import CONTENT_TYPE
 from bossbot.ops.metrics import Metrics
 from bossbot.settings import SettingsError
-from bossbot.values import split_addr
 
 Problem = Callable[[], str | None]
 """What keeps the bot from working (``gateway down``...), or None while it is healthy."""
@@ -36,8 +36,9 @@ def problem_of(bot: Any, jobs: Any) -> str | None:
     """What ``/healthz`` reports: the gateway down, or the executor's loops failing.
 
     None while all is well; ``jobs.failing()`` names loops that failed again and again.
+    A worker has no gateway (``bot`` None).
     """
-    if not gateway_alive(bot):
+    if bot is not None and not gateway_alive(bot):
         return "gateway down"
     failing = jobs.failing() if jobs is not None else []
     return f"job loops failing: {', '.join(failing)}" if failing else None

@@ -31,6 +31,7 @@ class Limits(Strict):
     max_urls_per_message: int = Field(5, ge=1, le=20)
     bandwidth_limit: ByteSize = 0
     keep_finished_days: int = Field(30, ge=1, le=3650)
+    lease_seconds: float = Field(60.0, ge=5.0, le=3600.0)
 
 
 class Budgets(Strict):

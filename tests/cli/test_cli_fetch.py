@@ -172,8 +172,8 @@ async def test_a_full_queue_refuses_the_job_with_its_message(
     monkeypatch.setenv("BOSSBOT_COMMANDS_FILE", str(small))
     monkeypatch.setenv("BOSSBOT_ALLOW_PRIVATE_URLS", "true")
     store = SqliteStore.in_dir(env.parent / "data")
-    store.insert(Job(id="other1", url="u", origin="cli", created_at=1, next_attempt_at=9e99))
-    store.conn.close()
+    await store.insert(Job(id="other1", url="u", origin="cli", created_at=1, next_attempt_at=9e99))
+    await store.close()
     url = media_server.add("/clip.mp4", clip_mp4(), content_type="video/mp4")
     assert await bossbot("fetch", url) == 1
     assert capsys.readouterr().err.splitlines() == [

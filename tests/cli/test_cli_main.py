@@ -45,7 +45,7 @@ def test_jobs_without_a_database_says_there_are_none(
 def test_jobs_lists_recent_jobs_newest_first(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store = SqliteStore.in_dir(env.parent / "data")
     for n, (state, kind) in enumerate([("done", None), ("failed", "not_found"), ("queued", None)]):
-        store.insert(
+        store._insert(
             Job(id=f"job00{n}", url="u", state=state, error_kind=kind, site="youtube", created_at=n)
         )
     store.conn.close()

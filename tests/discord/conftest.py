@@ -12,6 +12,7 @@ import pytest_asyncio
 from bossbot.discord.actions import ACTIONS
 from bossbot.discord.app import BotApp, build_app
 from bossbot.discord.serve import serve
+from bossbot.roles import BOT, Role
 from bossbot.settings import Settings
 from bossbot.spec import Budgets, Spec, load_spec
 from tests.fakes.discord.server import FakeDiscord
@@ -28,7 +29,9 @@ async def start_bot(fake_discord: FakeDiscord, tmp_path: Path) -> AsyncIterator[
     """Start the bot against the fake (optionally with another spec); stop it after."""
     running: list[tuple[asyncio.Event, asyncio.Task[None]]] = []
 
-    async def start(spec: Spec = SPEC, *, retries: int = 3, **settings: Any) -> BotApp:
+    async def start(
+        spec: Spec = SPEC, *, retries: int = 3, role: Role = BOT, **settings: Any
+    ) -> BotApp:
         config = Settings(
             discord_token=fake_discord.token,
             discord_api_url=fake_discord.rest_url,
@@ -36,7 +39,7 @@ async def start_bot(fake_discord: FakeDiscord, tmp_path: Path) -> AsyncIterator[
             data_dir=tmp_path / "data",
             **settings,
         )
-        app = build_app(config, spec, max_retries=retries)
+        app = build_app(config, spec, max_retries=retries, role=role)
         stop = asyncio.Event()
         running.append((stop, asyncio.create_task(serve(app, stop))))
         await fake_discord.wait_for("PUT", SYNC, timeout=15)

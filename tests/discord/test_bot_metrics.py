@@ -30,5 +30,6 @@ async def test_healthz_and_metrics_count_a_delivered_job(
         health = await client.get("/healthz")
         metrics = (await client.get("/metrics")).text
     assert health.status_code == 200
-    assert 'bossbot_jobs{state="done"} 1' in metrics
-    assert f"bossbot_uploaded_bytes_total {len(clip_mp4())}" in metrics
+    assert 'bossbot_jobs{role="bot",state="done"} 1' in metrics  # role: the whole bot
+    assert f'bossbot_uploaded_bytes_total{{role="bot"}} {len(clip_mp4())}' in metrics
+    assert 'bossbot_gateway_latency_seconds{role="bot",shard="0"}' in metrics

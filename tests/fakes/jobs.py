@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import sqlite3
 import time
 from collections.abc import Awaitable, Callable
@@ -11,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from bossbot.fetch.base import Progress
-from bossbot.jobs import Executor, Job, JobEvent, SqliteStore
-from bossbot.jobs.sqlite.rows import from_row
+from bossbot.jobs import Executor, Job, JobEvent, JobStore
+from bossbot.settings import Settings
 from bossbot.spec import Spec
 
 SPEC_BASE: dict[str, Any] = {
@@ -69,9 +70,18 @@ async def settle(rounds: int = 20) -> None:
         await asyncio.sleep(0)
 
 
-def peek(store: SqliteStore, job_id: str) -> Job:
-    """The stored job, read at once (for the predicates of :func:`until`)."""
-    return from_row(store.conn.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone())
+async def holds(store: JobStore, job_id: str, **fields: Any) -> bool:
+    """True when the stored job has these field values (a predicate for :func:`until`)."""
+    job = await store.get(job_id)
+    return job is not None and all(getattr(job, name) == value for name, value in fields.items())
+
+
+async def add(store: JobStore, job_id: str, **fields: Any) -> Job:
+    """Store a job row as given (times default to the store clock's now)."""
+    now = store.clock.now()
+    values = {"created_at": now, "updated_at": now, "next_attempt_at": now, **fields}
+    values.setdefault("url", f"https://x.test/{job_id}")
+    return await store.insert(Job(id=job_id, **values))
 
 
 async def finish(executor: Executor, job_id: str, limit: float = 10.0) -> Job:
@@ -80,9 +90,14 @@ async def finish(executor: Executor, job_id: str, limit: float = 10.0) -> Job:
 
 
 async def until(predicate: Callable[[], object], limit: float = 5.0) -> None:
-    """Wait until ``predicate()`` is true; fail the test after ``limit`` real seconds."""
+    """Wait until ``predicate()`` (awaited if need be) is true; fail after ``limit`` s."""
     deadline = time.monotonic() + limit
-    while not predicate():
+    while True:
+        value = predicate()
+        if inspect.isawaitable(value):
+            value = await value
+        if value:
+            return
         if time.monotonic() > deadline:
             raise AssertionError("condition not reached")
         await asyncio.sleep(0.005)
@@ -148,6 +163,18 @@ class Outage:
 def passthrough(files: list[Path], *, cap: int, dest: Path) -> list[Path]:
     """A validate function that accepts everything."""
     return files
+
+
+def executor_on(
+    store: JobStore, data_dir: Path, recorder: Recorder, fetch: FakeFetch | None = None,
+    options: dict[str, Any] | None = None, **limits: Any,
+) -> Executor:  # fmt: skip
+    """An executor (not started) over ``store`` with ``recorder`` as delivery and listener."""
+    settings = Settings(data_dir=data_dir, allow_private_urls=True)
+    return Executor(
+        store, spec=make_spec(**limits), settings=settings, fetch=fetch or FakeFetch(),
+        validate=passthrough, delivery=recorder, listeners=[recorder], **(options or {}),
+    )  # fmt: skip
 
 
 @dataclass

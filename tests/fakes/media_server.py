@@ -35,6 +35,7 @@ class Route:
     status: int = 200
     times: int = 0
     location: str = ""
+    rate: int = 0  # bytes per second per connection (0: as fast as it goes)
 
 
 class MediaServer:
@@ -122,6 +123,8 @@ class MediaServer:
         headers = {"Content-Type": route.content_type, "Accept-Ranges": "bytes"}
         if request.method == "HEAD":
             return web.Response(headers={**headers, "Content-Length": str(len(route.body))})
+        if route.rate and route.mode == "normal":  # a Range asked for is not honoured
+            return await self._throttled(request, route, headers)
         if route.mode in ("normal", "status") or (route.mode == "drop" and not failing):
             return self._whole(request, route, headers)
         return await self._stream(request, route, headers, dropping=route.mode == "drop")
@@ -139,6 +142,25 @@ class MediaServer:
         end = min(end, size - 1)
         headers["Content-Range"] = f"bytes {start}-{end}/{size}"
         return web.Response(status=206, body=route.body[start : end + 1], headers=headers)
+
+    async def _throttled(
+        self, request: web.Request, route: Route, headers: dict[str, str]
+    ) -> web.StreamResponse:
+        """The whole body with its length, at ``route.rate`` bytes per second.
+
+        The rate is read again at each write: a test may speed up a transfer it is done with.
+        """
+        response = web.StreamResponse(headers=headers)
+        response.content_length = len(route.body)
+        await response.prepare(request)
+        offset = 0
+        while offset < len(route.body):
+            step = max(route.rate // 20, 1)  # 20 writes a second
+            await response.write(route.body[offset : offset + step])
+            offset += step
+            await asyncio.sleep(step / route.rate)
+        await response.write_eof()
+        return response
 
     async def _stream(
         self, request: web.Request, route: Route, headers: dict[str, str], *, dropping: bool

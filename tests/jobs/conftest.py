@@ -1,4 +1,8 @@
-"""Fixtures of the job tests: a real store in tmp_path, a fake clock, an executor factory."""
+"""Fixtures of the job tests: a real store, a fake clock, an executor factory.
+
+The store is SQLite in tmp_path, then a PostgreSQL database of the test's own.
+Every test taking ``store`` runs twice, once on each backend: the store contract suite.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,9 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from bossbot.jobs import Executor, SqliteStore
-from bossbot.settings import Settings
-from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, make_spec, passthrough
+from bossbot.jobs import Executor, JobStore, SqliteStore
+from bossbot.jobs.postgres import PostgresStore
+from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, executor_on
 
 
 @pytest.fixture
@@ -24,11 +28,25 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
-@pytest.fixture
-def store(data_dir: Path, clock: FakeClock) -> SqliteStore:
+@pytest_asyncio.fixture
+async def sqlite_store(data_dir: Path, clock: FakeClock) -> AsyncIterator[SqliteStore]:
     store = SqliteStore.in_dir(data_dir, clock)
     yield store
-    store.conn.close()
+    await store.close()
+
+
+@pytest_asyncio.fixture(params=["sqlite", "postgres"])
+async def store(
+    request: pytest.FixtureRequest, data_dir: Path, clock: FakeClock
+) -> AsyncIterator[JobStore]:
+    """The store on each backend in turn."""
+    if request.param == "sqlite":
+        made: JobStore = SqliteStore.in_dir(data_dir, clock)
+    else:
+        made = PostgresStore(request.getfixturevalue("pg_url"), clock)
+    await made.connect()
+    yield made
+    await made.close()
 
 
 @pytest.fixture
@@ -38,23 +56,13 @@ def recorder() -> Recorder:
 
 @pytest_asyncio.fixture
 async def make_executor(
-    store: SqliteStore, clock: FakeClock, data_dir: Path, recorder: Recorder
+    store: JobStore, clock: FakeClock, data_dir: Path, recorder: Recorder
 ) -> AsyncIterator[Callable[..., Executor]]:
     """``make(fetch, **limits)`` builds an executor (not started) over the shared store."""
     made: list[Executor] = []
 
     def make(fetch: FakeFetch | None = None, *, options: Any = None, **limits: Any) -> Executor:
-        executor = Executor(
-            store,
-            spec=make_spec(**limits),
-            settings=Settings(data_dir=data_dir, allow_private_urls=True),
-            fetch=fetch or FakeFetch(),
-            validate=passthrough,
-            delivery=recorder,
-            listeners=[recorder],
-            clock=clock,
-            **(options or {}),
-        )
+        executor = executor_on(store, data_dir, recorder, fetch, options, **limits)
         made.append(executor)
         return executor
 

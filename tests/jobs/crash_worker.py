@@ -1,7 +1,8 @@
 """A worker process for the crash test: starts a job whose download never ends.
 
-Run as ``python tests/jobs/crash_worker.py DATA_DIR``; prints the job id, then ``FETCHING``
-once part of the file is written; the test then kills it with SIGKILL.
+Run as ``python tests/jobs/crash_worker.py DATA_DIR [DATABASE_URL]`` (SQLite under DATA_DIR,
+or that PostgreSQL database); prints the job id, then ``FETCHING`` once part of the file is
+written; the test then kills it with SIGKILL.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bossbot.fetch.base import Progress
-from bossbot.jobs import Executor, JobRequest, SqliteStore
+from bossbot.jobs import Executor, JobRequest
+from bossbot.jobs.stores import open_store
 from bossbot.settings import Settings
 from tests.fakes.jobs import FakeFetch, Recorder, make_spec, passthrough
 
@@ -26,10 +28,10 @@ async def stuck(dest: Path, on_progress: Callable[[Progress], None]) -> list[Pat
     return []
 
 
-async def main(data_dir: Path) -> None:
-    """Run one executor over the store in ``data_dir`` until killed."""
+async def main(data_dir: Path, url: str = "") -> None:
+    """Run one executor over the store in ``data_dir`` (or at ``url``) until killed."""
     executor = Executor(
-        SqliteStore.in_dir(data_dir),
+        open_store(Settings(data_dir=data_dir, database_url=url)),
         spec=make_spec(),
         settings=Settings(data_dir=data_dir),
         fetch=FakeFetch(stuck),
@@ -44,4 +46,4 @@ async def main(data_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(Path(sys.argv[1])))
+    asyncio.run(main(Path(sys.argv[1]), *sys.argv[2:]))

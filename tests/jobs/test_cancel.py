@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from bossbot.errors import AlreadyFinished, NoJob
-from bossbot.jobs import Executor, SqliteStore
-from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, block, finish, until
+from bossbot.jobs import Executor, JobStore
+from bossbot.jobs.postgres import PostgresStore
+from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, block, executor_on, finish, until
 from tests.jobs.test_executor import request
 
 Make = Callable[..., Executor]
@@ -45,18 +46,39 @@ async def test_cancelling_a_running_download_stops_it_and_removes_its_files(
 
 
 async def test_a_job_cancelled_by_another_process_stops_at_the_next_heartbeat(
-    make_executor: Make, store: SqliteStore, clock: FakeClock, data_dir: Path
+    make_executor: Make, store: JobStore, clock: FakeClock, data_dir: Path, recorder: Recorder
 ) -> None:
     fetch = FakeFetch(block)
     executor = make_executor(fetch, job_timeout=600)
     await executor.start()
     job = await executor.submit(request())
     await until(lambda: fetch.started.is_set())
-    await store.transition(job.id, "cancel")  # as another process sharing the file would
-    await clock.advance(20)  # the next lease renewal (every lease_ttl / 3)
+    await store.transition(job.id, "cancel")  # as another process sharing the store would
+    await clock.advance(5)  # the next lease renewal (PostgreSQL: at once, by NOTIFY)
     await until(lambda: fetch.cancelled == 1)
     assert (await finish(executor, job.id)).state == "cancelled"
-    assert not (data_dir / "tmp" / job.id).exists()
+    await until(lambda: not (data_dir / "tmp" / job.id).exists())
+    await until(lambda: recorder.names(job.id)[-1:] == ["cancel"])  # its status ends here too
+
+
+async def test_a_cancel_by_another_process_is_heard_at_once_on_postgres(
+    pg_url: str, clock: FakeClock, data_dir: Path, recorder: Recorder
+) -> None:
+    fetch = FakeFetch(block)
+    worker = executor_on(PostgresStore(pg_url, clock), data_dir, recorder, fetch, job_timeout=600)
+    gateway = PostgresStore(pg_url, clock)  # another process: its own connections
+    await worker.start()
+    await gateway.connect()
+    try:
+        job = await worker.submit(request())
+        await until(lambda: fetch.started.is_set())
+        await gateway.transition(job.id, "cancel")  # the clock stands still: no renewal
+        await until(lambda: fetch.cancelled == 1, limit=2)
+        await until(lambda: recorder.names(job.id)[-1:] == ["cancel"], limit=2)
+    finally:
+        await worker.stop()
+        await worker.store.close()
+        await gateway.close()
 
 
 async def test_cancelling_a_finished_job_says_it_has_finished(make_executor: Make) -> None:
@@ -74,7 +96,7 @@ async def test_cancelling_an_unknown_job_says_there_is_none(make_executor: Make)
 
 
 async def test_a_job_running_in_another_process_is_cancelled_at_once_here(
-    make_executor: Make, store: SqliteStore, recorder: Recorder
+    make_executor: Make, store: JobStore, recorder: Recorder
 ) -> None:
     executor = make_executor()
     job = await executor.submit(request())
@@ -85,7 +107,7 @@ async def test_a_job_running_in_another_process_is_cancelled_at_once_here(
 
 
 async def test_a_job_that_ends_while_being_cancelled_says_it_has_finished(
-    make_executor: Make, store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+    make_executor: Make, store: JobStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     executor = make_executor()
     job = await executor.submit(request())

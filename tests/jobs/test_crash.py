@@ -13,8 +13,18 @@ from pathlib import Path
 import pytest
 
 from bossbot.jobs import Executor, SqliteStore
+from bossbot.jobs.postgres import PostgresStore
 from bossbot.settings import Settings
-from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, finish, make_spec, passthrough, write
+from tests.fakes.jobs import (
+    FakeClock,
+    FakeFetch,
+    Recorder,
+    add,
+    finish,
+    make_spec,
+    passthrough,
+    write,
+)  # fmt: skip
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("crash_worker.py")
@@ -31,11 +41,11 @@ class Keeper(Recorder):
         self.got.update({path.name: path.read_bytes() for path in files})
 
 
-def run_worker_until_fetching(data_dir: Path) -> str:
+def run_worker_until_fetching(data_dir: Path, *url: str) -> str:
     """Start the worker, wait until it is mid-download, SIGKILL it; return the job id."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
-        [sys.executable, str(WORKER), str(data_dir)],
+        [sys.executable, str(WORKER), str(data_dir), *url],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -81,3 +91,53 @@ async def test_a_killed_worker_s_job_is_finished_exactly_once_by_a_restart(tmp_p
     assert keeper.got == {"clip.mp4": b"the whole clip"}
     assert list((data_dir / "tmp").iterdir()) == []
     await store.close()
+
+
+@pytest.mark.slow
+async def test_a_killed_worker_s_job_is_taken_over_at_once_by_a_worker_of_the_same_host(
+    tmp_path: Path, pg_url: str
+) -> None:
+    job_id = run_worker_until_fetching(tmp_path / "dead", pg_url)
+    store = PostgresStore(pg_url)  # the real clock: the dead worker's lease has 30 s to go
+    await store.connect()
+    left = await store.get(job_id)
+    assert left.state == "fetching"
+    assert left.lease_expires_at > time.time() + 20
+    keeper, fetch = Keeper(), FakeFetch(write("clip.mp4", b"the whole clip"))
+    executor = Executor(
+        store, spec=make_spec(), settings=Settings(data_dir=tmp_path / "alive"), fetch=fetch,
+        validate=passthrough, delivery=keeper,
+    )  # fmt: skip
+    await executor.start()  # its pid is gone: no need to wait for the lease
+    try:
+        done = await finish(executor, job_id)
+    finally:
+        await executor.stop()
+        await store.close()
+    assert (done.state, done.attempt, len(fetch.calls)) == ("done", 2, 1)
+    assert keeper.deliveries == [(job_id, [["clip.mp4"]])]
+
+
+async def test_a_job_of_a_worker_on_another_host_is_taken_over_when_its_lease_expires(
+    pg_url: str, tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    store = PostgresStore(pg_url, clock)
+    await store.connect()
+    await add(store, "far001", state="fetching", lease_owner="elsewhere:1:ab",
+              lease_expires_at=clock.t + 60)  # fmt: skip
+    keeper = Keeper()
+    executor = Executor(
+        store, spec=make_spec(), settings=Settings(data_dir=tmp_path), fetch=FakeFetch(),
+        validate=passthrough, delivery=keeper, clock=clock,
+    )  # fmt: skip
+    await executor.start()
+    try:
+        assert (await store.get("far001")).lease_owner == "elsewhere:1:ab"  # may still run
+        await clock.advance(61)  # its lease expired: the next beat takes the job over
+        await clock.advance(5)
+        assert (await finish(executor, "far001")).state == "done"
+    finally:
+        await executor.stop()
+        await store.close()
+    assert keeper.deliveries == [("far001", [["clip.mp4"]])]

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from bossbot.jobs import JobMachine, TransitionNotAllowed, diagram, restore
-from bossbot.jobs.machine import ACTIVE, FINAL, RUNNING, InvalidStoredState, send
+from bossbot.jobs.machine import ACTIVE, FINAL, RUNNING, InvalidStoredState
+from bossbot.jobs.transitions import send
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "jobs.md"
 
@@ -106,3 +107,22 @@ def test_restoring_an_unknown_stored_state_is_refused(value: str) -> None:
 def test_the_documented_diagram_is_the_one_generated_from_the_code() -> None:
     text = DOC.read_text(encoding="utf-8")
     assert f"```mermaid\n{diagram()}```" in text
+
+
+EVENTS = sorted({str(event) for state in JobMachine.states for t in state.transitions
+                 for event in t.events})  # fmt: skip
+
+
+@pytest.mark.parametrize("state", sorted(JobMachine.states_map))
+@pytest.mark.parametrize("event", EVENTS)
+def test_send_decides_as_the_machine_for_every_state_event_and_guard(state: str, event: str):
+    for attempt, files in [(1, ()), (3, ()), (1, ("clip.mp4",)), (3, ("clip.mp4",))]:
+        fast, machine = Model(state, attempt, 3, files), Model(state, attempt, 3, files)
+        try:
+            restore(machine).send(event)
+        except TransitionNotAllowed:
+            with pytest.raises(TransitionNotAllowed, match="Can't"):
+                send(fast, event)
+        else:
+            send(fast, event)
+        assert fast.state == machine.state, (state, event, attempt, files)

@@ -1,4 +1,7 @@
-"""The SQLite job store: schema migrations, transitions committed with their fields, leases."""
+"""The job store on both backends: transitions committed with their fields, leases.
+
+SQLite's schema migrations are here, PostgreSQL's in test_postgres_store.py.
+"""
 
 from __future__ import annotations
 
@@ -9,29 +12,23 @@ import pytest
 
 from bossbot.errors import NoJob
 from bossbot.fetch.base import Progress
-from bossbot.jobs import Job, LeaseLost, SqliteStore, TransitionNotAllowed
+from bossbot.jobs import JobStore, LeaseLost, SqliteStore, TransitionNotAllowed
 from bossbot.jobs.sqlite import MIGRATIONS, SchemaError, migrate, version
 from bossbot.jobs.sqlite.migrations import V1
-from tests.fakes.jobs import FakeClock
+from tests.fakes.jobs import FakeClock, add
 
 
-def add(store: SqliteStore, job_id: str, **fields: object) -> Job:
-    now = store.clock.now()
-    values = {"created_at": now, "updated_at": now, "next_attempt_at": now, **fields}
-    return store.insert(Job(id=job_id, url=f"https://x.test/{job_id}", **values))  # type: ignore[arg-type]
-
-
-def test_a_new_file_is_migrated_to_the_latest_version_in_wal_mode(tmp_path: Path) -> None:
+async def test_a_new_file_is_migrated_to_the_latest_version_in_wal_mode(tmp_path: Path) -> None:
     store = SqliteStore.in_dir(tmp_path / "data")
     assert (tmp_path / "data" / "jobs.sqlite3").is_file()
     assert version(store.conn) == len(MIGRATIONS)
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    store.conn.close()
+    await store.close()
 
 
 async def test_reopening_keeps_the_rows_and_applies_nothing_twice(tmp_path: Path) -> None:
     store = SqliteStore.in_dir(tmp_path)
-    add(store, "aaaaaa")
+    await add(store, "aaaaaa")
     await store.close()
     again = SqliteStore.in_dir(tmp_path)
     assert await again.get("aaaaaa") is not None
@@ -82,8 +79,8 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
         SqliteStore.in_dir(tmp_path)
 
 
-async def test_every_field_survives_a_round_trip(store: SqliteStore) -> None:
-    job = add(
+async def test_every_field_survives_a_round_trip(store: JobStore) -> None:
+    job = await add(
         store,
         "k3v9qa",
         requester_roles=["Trusted", "Booster"],
@@ -100,9 +97,9 @@ async def test_every_field_survives_a_round_trip(store: SqliteStore) -> None:
 
 
 async def test_a_transition_commits_the_state_with_its_fields(
-    store: SqliteStore, clock: FakeClock
+    store: JobStore, clock: FakeClock
 ) -> None:
-    add(store, "aaaaaa")
+    await add(store, "aaaaaa")
     clock.t += 10
     job = await store.transition("aaaaaa", "start", lease_owner="me", lease_expires_at=clock.t)
     stored = await store.get("aaaaaa")
@@ -111,9 +108,9 @@ async def test_a_transition_commits_the_state_with_its_fields(
 
 
 async def test_a_final_transition_stamps_the_time_and_drops_lease_and_token(
-    store: SqliteStore, clock: FakeClock
+    store: JobStore, clock: FakeClock
 ) -> None:
-    add(store, "aaaaaa", interaction_token="secret", token_expires_at=clock.t + 900)
+    await add(store, "aaaaaa", interaction_token="secret", token_expires_at=clock.t + 900)
     await store.transition("aaaaaa", "start", lease_owner="me", lease_expires_at=clock.t + 60)
     await store.transition("aaaaaa", "fail", owner="me", error_kind="not_found")
     job = await store.get("aaaaaa")
@@ -126,16 +123,16 @@ async def test_a_final_transition_stamps_the_time_and_drops_lease_and_token(
     assert (job.interaction_token, job.token_expires_at) == (None, None)
 
 
-async def test_a_refused_transition_changes_nothing(store: SqliteStore) -> None:
-    add(store, "aaaaaa")
+async def test_a_refused_transition_changes_nothing(store: JobStore) -> None:
+    await add(store, "aaaaaa")
     with pytest.raises(TransitionNotAllowed):
         await store.transition("aaaaaa", "delivered", files=["x"])
     assert (await store.get("aaaaaa")).files == []
     assert (await store.get("aaaaaa")).state == "queued"
 
 
-async def test_writes_by_a_process_without_the_lease_are_refused(store: SqliteStore) -> None:
-    add(store, "aaaaaa")
+async def test_writes_by_a_process_without_the_lease_are_refused(store: JobStore) -> None:
+    await add(store, "aaaaaa")
     await store.transition("aaaaaa", "start", lease_owner="other")
     with pytest.raises(LeaseLost):
         await store.transition("aaaaaa", "fetched", owner="me")
@@ -145,13 +142,13 @@ async def test_writes_by_a_process_without_the_lease_are_refused(store: SqliteSt
     assert (job.state, job.progress) == ("fetching", Progress(done=2))
 
 
-async def test_transition_of_an_unknown_job_raises_no_job(store: SqliteStore) -> None:
+async def test_transition_of_an_unknown_job_raises_no_job(store: JobStore) -> None:
     with pytest.raises(NoJob):
         await store.transition("nothere", "cancel")
 
 
-async def test_unknown_fields_are_refused(store: SqliteStore) -> None:
-    add(store, "aaaaaa")
+async def test_unknown_fields_are_refused(store: JobStore) -> None:
+    await add(store, "aaaaaa")
     with pytest.raises(KeyError):
         await store.update("aaaaaa", **{"state = 'done'; --": 1})
     with pytest.raises(KeyError):

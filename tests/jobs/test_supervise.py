@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from loguru import logger
 
-from bossbot.jobs import Executor, SqliteStore
+from bossbot.jobs import Executor, JobStore
 from tests.fakes.jobs import FakeClock, FakeFetch, Outage, Recorder, block, finish, until, write
 from tests.jobs.test_executor import Half, request
 
@@ -30,7 +30,7 @@ def logged() -> Iterator[list[str]]:
 
 
 async def test_a_store_error_restarts_the_scheduler_with_backoff_and_the_job_runs(
-    make_executor: Make, store: SqliteStore, clock: FakeClock, logged: list[str],
+    make_executor: Make, store: JobStore, clock: FakeClock, logged: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     executor = make_executor(backoff_base=2, options={"rng": Half()})
@@ -46,19 +46,21 @@ async def test_a_store_error_restarts_the_scheduler_with_backoff_and_the_job_run
 
 
 async def test_a_loop_failing_again_and_again_is_reported_until_it_recovers(
-    make_executor: Make, store: SqliteStore, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+    make_executor: Make, store: JobStore, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     executor = make_executor(backoff_base=2, backoff_max=2, options={"rng": Half()})
     await executor.start()
-    monkeypatch.setattr(store, "renew", Outage(store.renew, 3))
+    outage = Outage(store.renew, 3)
+    monkeypatch.setattr(store, "renew", outage)
     for beat in range(3):
         assert executor.failing() == []
         await clock.advance(1.5 if beat else 0)  # the backoff after a failure (2 s, jitter 1/2)
-        await clock.advance(20)  # the next renewal (every lease_ttl / 3)
-    assert executor.failing() == ["leases"]
+        await clock.advance(5)  # the next renewal (every few seconds)
+        await until(lambda b=beat: outage.left == 2 - b)
+    await until(lambda: executor.failing() == ["leases"])
     await clock.advance(1.5)
-    await clock.advance(20)  # renewed: the loop is healthy again
-    assert executor.failing() == []
+    await clock.advance(5)  # renewed: the loop is healthy again
+    await until(lambda: executor.failing() == [])
 
 
 async def test_a_job_id_never_runs_in_two_tasks_at_once(

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bossbot.errors import DiscordBusy, NoJob
-from bossbot.jobs import Executor, Job, SqliteStore
-from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, finish, peek, until, write
+from bossbot.jobs import Executor, Job, JobStore
+from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, finish, holds, until, write
 from tests.jobs.test_executor import Half, request
 
 Make = Callable[..., Executor]
@@ -41,8 +41,8 @@ async def test_a_failed_upload_is_retried_with_the_files_it_kept(
     executor.life.delivery = delivery
     await executor.start()
     job = await executor.submit(request())
-    await until(lambda: peek(executor.store, job.id).attempt == 2)
-    waiting = peek(executor.store, job.id)
+    await until(lambda: holds(executor.store, job.id, attempt=2))
+    waiting = await executor.store.get(job.id)
     assert (waiting.state, waiting.error_kind) == ("queued", "discord_busy")
     assert waiting.upload_tries == 1
     assert (data_dir / "tmp" / job.id / "clip.mp4").is_file()  # kept for the next attempt
@@ -63,38 +63,38 @@ async def test_an_upload_has_its_own_deadline_apart_from_the_download(
     job = await executor.submit(request())
     await asyncio.wait_for(delivery.started.wait(), 5)
     await clock.advance(120)  # past job_timeout: the upload goes on
-    assert peek(executor.store, job.id).state == "uploading"
+    assert (await executor.store.get(job.id)).state == "uploading"
     await clock.advance(180)  # past upload_timeout: stopped, retried later
-    await until(lambda: peek(executor.store, job.id).error_kind == "upload_timeout")
-    await clock.advance(peek(executor.store, job.id).next_attempt_at - clock.t)
+    await until(lambda: holds(executor.store, job.id, error_kind="upload_timeout"))
+    await clock.advance((await executor.store.get(job.id)).next_attempt_at - clock.t)
     done = await finish(executor, job.id)
     assert (done.state, done.attempt, len(fetch.calls), len(delivery.posts)) == ("done", 2, 1, 1)
 
 
 async def test_files_removed_before_the_upload_are_downloaded_again(
-    make_executor: Make, store: SqliteStore, clock: FakeClock, data_dir: Path
+    make_executor: Make, store: JobStore, clock: FakeClock, data_dir: Path
 ) -> None:
-    store.insert(Job(id="gone01", url="u", state="uploading", files=["/nowhere/clip.mp4"],
-                     created_at=clock.t, next_attempt_at=clock.t))  # fmt: skip
+    await store.insert(Job(id="gone01", url="u", state="uploading", files=["/nowhere/clip.mp4"],
+                           created_at=clock.t, next_attempt_at=clock.t))  # fmt: skip
     fetch = FakeFetch(write())
     executor = make_executor(fetch, backoff_base=2, options={"rng": Half()})
     await executor.start()
-    await until(lambda: peek(store, "gone01").error_kind == "files_lost")
-    assert peek(store, "gone01").files == []
-    await clock.advance(peek(store, "gone01").next_attempt_at - clock.t)
+    await until(lambda: holds(store, "gone01", error_kind="files_lost"))
+    assert (await store.get("gone01")).files == []
+    await clock.advance((await store.get("gone01")).next_attempt_at - clock.t)
     assert (await finish(executor, "gone01")).state == "done"
     assert len(fetch.calls) == 1
 
 
 async def test_a_progress_report_after_the_lease_was_lost_is_neither_stored_nor_shown(
-    make_executor: Make, store: SqliteStore, recorder: Recorder
+    make_executor: Make, store: JobStore, recorder: Recorder
 ) -> None:
     executor = make_executor()
     job = await executor.submit(request())
     started = await store.claim("bot", "another-process", 1e12)
     executor.ledger.progress(started, started.progress or _half())
     await asyncio.sleep(0.05)
-    assert peek(store, job.id).progress is None
+    assert (await store.get(job.id)).progress is None
     assert "progress" not in recorder.names(job.id)
 
 
@@ -105,7 +105,7 @@ def _half() -> object:
 
 
 async def test_a_delivery_whose_lease_was_taken_over_stops_posting(
-    make_executor: Make, store: SqliteStore
+    make_executor: Make, store: JobStore
 ) -> None:
     class Usurped(Recorder):
         async def post(self, job: Job, index: int, count: int, files: list[Path]) -> None:
@@ -123,7 +123,7 @@ async def test_a_delivery_whose_lease_was_taken_over_stops_posting(
     await executor.start()
     job = await executor.submit(request())
     await until(lambda: job.id not in executor.scheduler.tasks and delivery.posts)
-    left = peek(store, job.id)
+    left = await store.get(job.id)
     assert (left.state, left.lease_owner, left.batches_done) == ("uploading", "other:1:x", 0)
     assert len(delivery.posts) == 1  # the second batch is the new owner's to post
 

@@ -91,16 +91,73 @@ def test_the_unit_restarts_on_failure_with_the_data_dir_its_only_writable_path()
     assert _unit()["Install"]["WantedBy"] == "multi-user.target"
 
 
-@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="needs systemd-analyze")
-def test_systemd_knows_every_directive_of_the_unit(tmp_path: Path) -> None:
-    unit = tmp_path / "bossbot.service"
-    shutil.copy(ROOT / "deploy" / "bossbot.service", unit)
+NEEDS_SYSTEMD = pytest.mark.skipif(
+    shutil.which("systemd-analyze") is None, reason="needs systemd-analyze"
+)
+
+
+def systemd_problems(name: str, folder: Path, instance: str = "") -> list[str]:
+    """What ``systemd-analyze verify`` says of ``deploy/NAME`` (as instance ``instance``)."""
+    unit = folder / name.replace("@.", f"@{instance}.")
+    shutil.copy(ROOT / "deploy" / name, unit)
     done = subprocess.run(
         ["systemd-analyze", "verify", str(unit)], capture_output=True, text=True, check=False
     )
-    problems = [
+    return [
         line
         for line in (done.stdout + done.stderr).splitlines()
         if line.strip() and "/opt/bossbot/.venv/bin/bossbot is not executable" not in line
     ]
-    assert problems == []
+
+
+@NEEDS_SYSTEMD
+def test_systemd_knows_every_directive_of_the_unit(tmp_path: Path) -> None:
+    assert systemd_problems("bossbot.service", tmp_path) == []
+
+
+SCALE_UNITS = {"bossbot-gateway@.service": "0-3", "bossbot-worker@.service": "1"}
+
+
+@pytest.mark.parametrize(("name", "instance"), sorted(SCALE_UNITS.items()))
+def test_the_scale_out_units_run_verbs_that_exist_with_data_dirs_of_their_own(
+    name: str, instance: str
+) -> None:
+    unit = configparser.ConfigParser(interpolation=None, strict=True)
+    unit.optionxform = str
+    unit.read(ROOT / "deploy" / name, encoding="utf-8")
+    service = unit["Service"]
+    argv = shlex.split(service["ExecStart"].replace("%i", instance))
+    argv = [arg.replace("${BOSSBOT_SHARD_COUNT}", "8") for arg in argv]
+    assert argv[0] == "/opt/bossbot/.venv/bin/bossbot"
+    build_parser().parse_args(argv[1:])
+    assert service["RestartPreventExitStatus"] == "2"
+    data = service["Environment"].removeprefix("BOSSBOT_DATA_DIR=")
+    assert data.endswith("-%i")  # a data dir (temp files) of each instance's own
+    assert service["ReadWritePaths"] == data
+
+
+@NEEDS_SYSTEMD
+@pytest.mark.parametrize(("name", "instance"), sorted(SCALE_UNITS.items()))
+def test_systemd_knows_every_directive_of_the_scale_out_units(
+    tmp_path: Path, name: str, instance: str
+) -> None:
+    assert systemd_problems(name, tmp_path, instance) == []
+
+
+def test_the_compose_file_runs_postgres_a_proxy_two_gateways_and_workers() -> None:
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "deploy" / "compose.scale.yml").read_text(encoding="utf-8"))
+    services = compose["services"]
+    assert {"postgres", "discord-proxy", "migrate", "gateway-0", "gateway-1", "worker"} <= set(
+        services
+    )
+    for name, service in services.items():
+        if "command" in service:
+            assert service["command"][0] == "bossbot", name
+            build_parser().parse_args(service["command"][1:])
+    shards = [services[f"gateway-{n}"]["command"][-3:] for n in (0, 1)]
+    assert shards == [["2", "--shards", "0"], ["2", "--shards", "1"]]
+    env = services["worker"]["environment"]
+    assert env["BOSSBOT_DATABASE_URL"].startswith("postgresql://bossbot:")
+    assert env["BOSSBOT_DISCORD_API_URL"].startswith("http://discord-proxy:")

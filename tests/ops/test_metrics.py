@@ -81,7 +81,8 @@ async def test_a_cancelled_job_uploads_nothing_and_leaves_nothing_behind(tmp_pat
 async def test_the_scrape_text_after_some_jobs(tmp_path: Path, snapshot) -> None:
     metrics = Metrics(
         counts=lambda: counted({"queued": 3, "fetching": 2, "done": 40, "failed": 1}),
-        latency=lambda: 0.0425,
+        latency=lambda: {1: 0.0425, 0: 0.031},
+        labels={"role": "gateway", "shards": "0-1"},
     )
     listener = MetricsListener(metrics)
     job = Job(id="f", url="u", files=_files(tmp_path / "f", 2048))

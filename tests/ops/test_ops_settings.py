@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bossbot.endpoints import split_addr
 from bossbot.settings import SettingsError, load_settings
-from bossbot.values import split_addr
 
 
 @pytest.mark.parametrize(

@@ -23,8 +23,8 @@ def healthy_unless(alive: list[bool]) -> Callable[[], str | None]:
 
 async def test_healthz_follows_the_gateway_and_metrics_read_the_store(tmp_path: Path) -> None:
     store = SqliteStore.in_dir(tmp_path)
-    store.insert(Job(id="q1", url="u", state="queued"))
-    store.insert(Job(id="d1", url="u", state="done"))
+    await store.insert(Job(id="q1", url="u", state="queued"))
+    await store.insert(Job(id="d1", url="u", state="done"))
     alive = [True]
     server = await start_metrics_server("127.0.0.1:0", Metrics(store.counts), healthy_unless(alive))
     assert server is not None

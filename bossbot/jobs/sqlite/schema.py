@@ -7,10 +7,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from bossbot.jobs.sqlite.migrations import MIGRATIONS
-
-
-class SchemaError(Exception):
-    """The database was written by a newer boss-bot than this one."""
+from bossbot.jobs.store import SchemaError
 
 
 def version(conn: sqlite3.Connection) -> int:
@@ -61,10 +58,7 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[str] = MIGRATIONS) ->
         try:
             current = version(conn)
             if current > len(migrations):
-                raise SchemaError(
-                    f"jobs database is at schema version {current}, this boss-bot knows "
-                    f"{len(migrations)}: upgrade boss-bot"
-                )
+                raise SchemaError.newer(current, len(migrations))
             if current == len(migrations):
                 conn.execute("COMMIT")
                 return current

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Self
 
@@ -11,8 +12,9 @@ from bossbot.errors import QueueFull, UserQueueFull
 from bossbot.jobs.clock import Clock
 from bossbot.jobs.machine import ACTIVE
 from bossbot.jobs.model import Job, new_job_id
-from bossbot.jobs.sqlite.rows import sql_states
+from bossbot.jobs.rows import sql_states
 from bossbot.jobs.sqlite.writer import SqliteWriter
+from bossbot.jobs.whole import in_thread
 
 FILENAME = "jobs.sqlite3"
 _ACTIVE = sql_states(ACTIVE)
@@ -21,9 +23,8 @@ _ACTIVE = sql_states(ACTIVE)
 class SqliteStore(SqliteWriter):
     """:class:`~bossbot.jobs.store.JobStore` on SQLite: the queue over the job records.
 
-    Admission (bounded, per-user capped), claiming the next job, pruning old ones.
-
-    Each method is one transaction of indexed statements and runs inline on the event loop.
+    Admission (bounded, per-user capped), claiming the next job, pruning old ones. Each
+    method is one transaction of indexed statements, run on the store's thread.
     """
 
     @classmethod
@@ -31,7 +32,15 @@ class SqliteStore(SqliteWriter):
         """Open ``jobs.sqlite3`` under the data dir."""
         return cls.open(data_dir / FILENAME, clock)
 
-    async def admit(self, job: Job, *, max_queue: int, user_limit: int) -> Job:
+    async def connect(self) -> None:
+        """Nothing to do: the file was opened and migrated when the store was made."""
+
+    async def listen(self, wake: Callable[[], None], cancelled: Callable[[str], None]) -> None:
+        """No notices between processes on SQLite: wait forever (leases are the fallback)."""
+        await asyncio.Event().wait()
+
+    @in_thread
+    def admit(self, job: Job, *, max_queue: int, user_limit: int) -> Job:
         """Count and insert in one transaction; a drawn id already taken is drawn again."""
         with self.tx():
             if self._active_count(origin=job.origin) >= max_queue:
@@ -42,11 +51,12 @@ class SqliteStore(SqliteWriter):
             while True:
                 job.id = new_job_id()
                 try:
-                    return self.insert(job)
+                    return self._insert(job)
                 except sqlite3.IntegrityError:  # that id exists: draw another
                     continue
 
-    async def claim(
+    @in_thread
+    def claim(
         self, origin: str, owner: str, until: float, ids: Collection[str] | None = None
     ) -> Job | None:
         """Start the next due queued job under ``owner``'s lease (one transaction)."""
@@ -65,7 +75,8 @@ class SqliteStore(SqliteWriter):
             lease = {"lease_owner": owner, "lease_expires_at": until}
             return self._apply(job, "start", started_at=job.started_at or now, **lease)
 
-    async def prune(self, finished_before: float, limit: int = 500) -> int:
+    @in_thread
+    def prune(self, finished_before: float, limit: int = 500) -> int:
         """Delete up to ``limit`` jobs finished before that time (served by an index)."""
         with self.tx():
             return self.conn.execute(

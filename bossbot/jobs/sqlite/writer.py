@@ -8,11 +8,12 @@ from contextlib import contextmanager
 from typing import Any
 
 from bossbot.errors import NoJob
-from bossbot.jobs.machine import FINAL, RUNNING, send
+from bossbot.jobs.machine import RUNNING
 from bossbot.jobs.model import Job
+from bossbot.jobs.rows import COLUMNS, advance, encode, sql_states, to_row
 from bossbot.jobs.sqlite.reader import SqliteReader
-from bossbot.jobs.sqlite.rows import COLUMNS, encode, sql_states, to_row
 from bossbot.jobs.store import LeaseLost
+from bossbot.jobs.whole import in_thread
 
 _RUNNING = sql_states(RUNNING)
 _UPDATE_ALL = ", ".join(f"{name} = :{name}" for name in COLUMNS if name != "id")
@@ -36,14 +37,19 @@ class SqliteWriter(SqliteReader):
             raise
         self.conn.execute("COMMIT")
 
-    def insert(self, job: Job) -> Job:
-        """Store a job row as it is (admission; bulk loads of tests and the bench)."""
+    def _insert(self, job: Job) -> Job:
         row = to_row(job)
         marks = ", ".join(f":{name}" for name in row)
         self.conn.execute(f"INSERT INTO jobs ({', '.join(row)}) VALUES ({marks})", row)  # noqa: S608
         return job
 
-    async def transition(
+    @in_thread
+    def insert(self, job: Job) -> Job:
+        """Store a job row as it is (bulk loads of tests and the bench, moving stores)."""
+        return self._insert(job)
+
+    @in_thread
+    def transition(
         self, job_id: str, event: str, *, owner: str | None = None, **changes: Any
     ) -> Job:
         """Apply ``event`` and ``changes`` to the stored job in one transaction."""
@@ -56,19 +62,13 @@ class SqliteWriter(SqliteReader):
             return self._apply(job, event, **changes)
 
     def _apply(self, job: Job, event: str, **changes: Any) -> Job:
-        """Send ``event`` to ``job``, set ``changes`` and write the row (inside a transaction)."""
-        send(job, event)
-        now = self.clock.now()
-        for name, value in {**changes, "updated_at": now}.items():
-            encode(name, value)
-            setattr(job, name, value)
-        if job.state in FINAL:
-            job.finished_at, job.lease_owner, job.lease_expires_at = now, None, None
-            job.interaction_token = job.token_expires_at = None
+        """Advance ``job`` by ``event`` and write the row (inside a transaction)."""
+        advance(job, event, self.clock.now(), **changes)
         self.conn.execute(f"UPDATE jobs SET {_UPDATE_ALL} WHERE id = :id", to_row(job))  # noqa: S608
         return job
 
-    async def update(self, job_id: str, *, owner: str | None = None, **changes: Any) -> bool:
+    @in_thread
+    def update(self, job_id: str, *, owner: str | None = None, **changes: Any) -> bool:
         """Write fields other than the state, checking the lease when ``owner`` is given."""
         changes.setdefault("updated_at", self.clock.now())
         values = {name: encode(name, value) for name, value in changes.items()}
@@ -77,7 +77,8 @@ class SqliteWriter(SqliteReader):
         sql = f"UPDATE jobs SET {sets} WHERE id = :_id {lease}"  # noqa: S608
         return self.conn.execute(sql, {**values, "_id": job_id, "_owner": owner}).rowcount == 1
 
-    async def take_lease(
+    @in_thread
+    def take_lease(
         self, job_id: str, owner: str, until: float, *, dead_owner: str | None = None
     ) -> bool:
         """Lease a started job whose lease is missing, expired or held by ``dead_owner``."""
@@ -89,7 +90,8 @@ class SqliteWriter(SqliteReader):
         )
         return cursor.rowcount == 1
 
-    async def renew(self, job_ids: Collection[str], owner: str, until: float) -> set[str]:
+    @in_thread
+    def renew(self, job_ids: Collection[str], owner: str, until: float) -> set[str]:
         """Extend the leases ``owner`` holds; returns the ids it no longer holds (lost)."""
         lost = set()
         for job_id in job_ids:
@@ -102,7 +104,8 @@ class SqliteWriter(SqliteReader):
                 lost.add(job_id)
         return lost
 
-    async def release(self, job_ids: Collection[str], owner: str) -> None:
+    @in_thread
+    def release(self, job_ids: Collection[str], owner: str) -> None:
         """Give up leases (on stop), so a restart recovers the jobs at once."""
         for job_id in job_ids:
             self.conn.execute(

@@ -44,6 +44,16 @@ class State:
     interactions: dict[int, InteractionRecord] = field(default_factory=dict)
     member_roles: dict[int, tuple[int, ...]] = field(default_factory=dict)
     dm_channels: dict[int, int] = field(default_factory=dict)  # user id -> DM channel id
+    others: dict[int, tuple[World, Gateway]] = field(default_factory=dict)
+    """Guilds on the other shards of a sharded fake, by channel id: their world and shard."""
+
+    def world_of(self, channel_id: int) -> World:
+        """The world (guild) of a channel."""
+        return self.others[channel_id][0] if channel_id in self.others else self.world
+
+    def gateway_of(self, channel_id: int) -> Gateway:
+        """The gateway (shard) that sees a channel's events."""
+        return self.others[channel_id][1] if channel_id in self.others else self.gateway
 
     def bot_user(self) -> JSON:
         """The bot's user object."""
@@ -51,43 +61,48 @@ class State:
 
     def channel(self, channel_id: int) -> int:
         """Return ``channel_id`` if the fake knows it, else raise 404 Unknown Channel."""
-        if channel_id != self.world.channel_id and channel_id not in self.dm_channels.values():
+        known = channel_id == self.world.channel_id or channel_id in self.others
+        if not known and channel_id not in self.dm_channels.values():
             raise unknown("Channel")
         return channel_id
 
     def guild(self, guild_id: int) -> int:
         """Return ``guild_id`` if it is the fake's guild, else raise 404 Unknown Guild."""
-        if guild_id != self.world.guild_id:
+        if guild_id not in {self.world.guild_id, *(w.guild_id for w, _ in self.others.values())}:
             raise unknown("Guild")
         return guild_id
 
     def message_event(self, stored: StoredMessage) -> JSON:
         """The gateway form of a message: REST form plus ``guild_id`` and ``member``."""
         data = copy.deepcopy(stored.payload)
-        data["guild_id"] = str(self.world.guild_id)
+        world = self.world_of(int(data["channel_id"]))
+        data["guild_id"] = str(world.guild_id)
         if "webhook_id" not in data:
             data["member"] = payloads.member(
-                self.world, stored.author_id, stored.author_roles, with_user=False
+                world, stored.author_id, stored.author_roles, with_user=False
             )
         return data
 
     async def echo(self, name: str, stored: StoredMessage) -> None:
         """Dispatch MESSAGE_CREATE/UPDATE for a non-ephemeral message."""
-        if not stored.payload["flags"] & 64 and stored.payload["channel_id"] == str(
-            self.world.channel_id
-        ):
+        channel_id = int(stored.payload["channel_id"])
+        guild_channel = channel_id == self.world.channel_id or channel_id in self.others
+        if not stored.payload["flags"] & 64 and guild_channel:
             event = self.message_event(stored)
-            await self.gateway.dispatch_message(name, event, author_id=stored.author_id)
+            gateway = self.gateway_of(channel_id)
+            await gateway.dispatch_message(name, event, author_id=stored.author_id)
 
     async def echo_delete(self, stored: StoredMessage) -> None:
         """Dispatch MESSAGE_DELETE for a non-ephemeral message."""
         if not stored.payload["flags"] & 64:
+            channel_id = int(stored.payload["channel_id"])
             data = {
                 "id": stored.payload["id"],
                 "channel_id": stored.payload["channel_id"],
-                "guild_id": str(self.world.guild_id),
+                "guild_id": str(self.world_of(channel_id).guild_id),
             }
-            await self.gateway.dispatch_message("MESSAGE_DELETE", data, author_id=stored.author_id)
+            gateway = self.gateway_of(channel_id)
+            await gateway.dispatch_message("MESSAGE_DELETE", data, author_id=stored.author_id)
 
 
 @dataclass

@@ -50,6 +50,7 @@ class UserEvents:
         bot: bool = False,
         webhook_id: int | None = None,
         username: str | None = None,
+        channel_id: int | None = None,
     ) -> JSON:
         """Have a user (or bot, or webhook) post in the channel: MESSAGE_CREATE.
 
@@ -60,6 +61,7 @@ class UserEvents:
             bot: Whether the author is a bot account.
             webhook_id: Post as this webhook (no member, ``webhook_id`` set).
             username: Name for an author seen for the first time.
+            channel_id: Post in this channel (a guild on another shard) instead.
 
         Returns:
             The MESSAGE_CREATE payload (with ``guild_id`` and ``member``).
@@ -69,9 +71,10 @@ class UserEvents:
             user_id, bot = webhook_id, True
         author = payloads.user(self.world, user_id, bot=bot, username=username)
         user_ids, role_ids = mentions(content)
+        channel_id = channel_id or self.channel_id
         payload = message(
             message_id=ids.snowflake(),
-            channel_id=self.channel_id,
+            channel_id=channel_id,
             author=author,
             content=content,
             nonce=str(ids.snowflake()),
@@ -83,7 +86,8 @@ class UserEvents:
             self._state.member_roles[user_id] = tuple(roles)
         stored = self._state.store.add(payload, roles=tuple(roles))
         event = self._state.message_event(stored)
-        await self.gateway.dispatch_message("MESSAGE_CREATE", event, author_id=user_id)
+        gateway = self._state.gateway_of(channel_id)
+        await gateway.dispatch_message("MESSAGE_CREATE", event, author_id=user_id)
         return event
 
     async def _interact(

@@ -71,7 +71,12 @@ class _Connection:
 
 
 class Gateway:
-    """The gateway side of the fake: one session at a time, as a single shard sees it."""
+    """The gateway side of the fake: one session at a time, as a single shard sees it.
+
+    A sharded fake has one Gateway per shard, each with its own world (guild); they share
+    the ``/gateway`` route, and each connection is handed to the shard its IDENTIFY (or
+    RESUME) names through ``route``.
+    """
 
     def __init__(
         self,
@@ -79,6 +84,7 @@ class Gateway:
         token: str,
         resume_url: Callable[[], str],
         heartbeat_interval_ms: int = 41_250,
+        shard: tuple[int, int] = (0, 1),
     ) -> None:
         """Create the gateway.
 
@@ -87,7 +93,11 @@ class Gateway:
             token: The token IDENTIFY and RESUME must carry.
             resume_url: Returns the ``resume_gateway_url`` to announce.
             heartbeat_interval_ms: Interval announced in HELLO.
+            shard: ``(shard id, shard count)`` this gateway plays.
         """
+        self.shard = shard
+        self.route: Callable[[JSON], Gateway] = lambda payload: self
+        """The gateway (shard) that serves a connection, from its first IDENTIFY or RESUME."""
         self._world = world
         self._token = token
         self._resume_url = resume_url
@@ -103,6 +113,11 @@ class Gateway:
         self._waiters: list[tuple[int, asyncio.Future[str]]] = []
         self.observers: list[SendObserver] = []
         """Called for every frame sent, right before it is written (e.g. to time events)."""
+
+    @property
+    def world_channel(self) -> int:
+        """The text channel of this shard's guild."""
+        return self._world.channel_id
 
     @property
     def intents(self) -> int:
@@ -125,14 +140,20 @@ class Gateway:
             await conn.send(
                 {"op": 10, "d": {"heartbeat_interval": self._heartbeat}, "s": None, "t": None}
             )
+            serving = self
             async for message in ws:
                 if message.type not in (WSMsgType.TEXT, WSMsgType.BINARY):
                     break
-                await self._receive(conn, json.loads(message.data))
+                payload = json.loads(message.data)
+                if payload.get("op") in (2, 6):
+                    serving = self.route(payload)
+                    serving._live.add(conn)
+                await serving._receive(conn, payload)
         finally:
             self._live.discard(conn)
-            if self._conn is conn:
-                self._conn = None
+            serving._live.discard(conn)
+            if serving._conn is conn:
+                serving._conn = None
         return ws
 
     async def _receive(self, conn: _Connection, payload: JSON) -> None:
@@ -153,7 +174,7 @@ class Gateway:
         if conn.identified:
             await conn.ws.close(code=4005, message=b"Already authenticated.")
             return
-        if data.get("shard", [0, 1]) != [0, 1]:
+        if data.get("shard", [0, 1]) != list(self.shard):
             await conn.ws.close(code=4010, message=b"Invalid shard.")
             return
         conn.identified = True
@@ -207,7 +228,7 @@ class Gateway:
             "session_id": self.session_id,
             "session_type": "normal",
             "resume_gateway_url": self._resume_url(),
-            "shard": [0, 1],
+            "shard": list(self.shard),
             "application": {"id": str(world.application_id), "flags": payloads.APPLICATION_FLAGS},
             "private_channels": [],
             "relationships": [],

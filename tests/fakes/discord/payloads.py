@@ -264,11 +264,11 @@ def application(world: World) -> JSON:
     }
 
 
-def gateway_bot(url: str) -> JSON:
+def gateway_bot(url: str, shards: int = 1) -> JSON:
     """Return the ``GET /gateway/bot`` answer pointing at ``url``."""
     return {
         "url": url,
-        "shards": 1,
+        "shards": shards,
         "session_start_limit": {
             "total": 1000,
             "remaining": 999,

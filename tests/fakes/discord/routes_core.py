@@ -22,8 +22,8 @@ async def get_gateway(ctx: Ctx) -> Reply:
 
 @route("GET", "/gateway/bot")
 async def get_gateway_bot(ctx: Ctx) -> Reply:
-    """Answer the gateway URL, one shard, and a generous session start limit."""
-    return Reply(json=payloads.gateway_bot(ctx.state.gateway_url()))
+    """Answer the gateway URL, the shard count, and a generous session start limit."""
+    return Reply(json=payloads.gateway_bot(ctx.state.gateway_url(), 1 + len(ctx.state.others)))
 
 
 @route("GET", "/oauth2/applications/@me", "/applications/@me")
@@ -146,7 +146,7 @@ def _reply_fields(ctx: Ctx, channel_id: int) -> JSON:
             "type": 0,
             "channel_id": str(channel_id),
             "message_id": str(target.id),
-            "guild_id": str(ctx.state.world.guild_id),
+            "guild_id": str(ctx.state.world_of(channel_id).guild_id),
         },
         "referenced_message": copy.deepcopy(target.payload),
     }

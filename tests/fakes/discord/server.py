@@ -47,6 +47,7 @@ class FakeDiscord(UserEvents):
         spec_path: Path = SPEC_PATH,
         check_responses: bool = False,
         bucket_limit: int = 50,
+        shards: int = 1,
     ) -> None:
         """Configure the fake (nothing runs before ``start``).
 
@@ -64,6 +65,9 @@ class FakeDiscord(UserEvents):
             bucket_limit: ``X-RateLimit-Limit`` announced for rate-limited routes (each
                 answer says one request of a one-second window is used; hikari then frees
                 about one slot per second, so a long burst on one route gets throttled).
+            shards: Shards the bot must run; with more than one, each shard has a guild of
+                its own, one text channel each (``guild_ids``, ``channel_ids``): the first
+                guild is the usual one, on shard ``(guild_id >> 22) % shards``.
         """
         self.world = World(
             premium_tier=premium_tier,
@@ -76,9 +80,28 @@ class FakeDiscord(UserEvents):
         self._runner: web.AppRunner | None = None
         self._log = RequestLog()
         self._faults = Faults()
+        shard_of = lambda guild: ((guild >> 22) % shards, shards)  # noqa: E731 - Discord's rule
         self.gateway = Gateway(
-            self.world, self.token, lambda: self.gateway_url, heartbeat_interval_ms
-        )
+            self.world, self.token, lambda: self.gateway_url, heartbeat_interval_ms,
+            shard=shard_of(self.world.guild_id),
+        )  # fmt: skip
+        self.gateways = {self.gateway.shard[0]: self.gateway}
+        others: dict[int, tuple[World, Gateway]] = {}
+        guild, channel = self.world.guild_id, self.world.channel_id
+        while len(self.gateways) < shards:
+            guild, channel = guild + (1 << 22), channel + (1 << 22)
+            if shard_of(guild)[0] in self.gateways:
+                continue
+            world = World(
+                guild_id=guild, channel_id=channel, roles=default_roles(guild),
+                guild_name=f"Shard {shard_of(guild)[0]} Guild", users=self.world.users,
+            )  # fmt: skip
+            gateway = Gateway(world, self.token, lambda: self.gateway_url, heartbeat_interval_ms,
+                              shard=shard_of(guild))  # fmt: skip
+            self.gateways[gateway.shard[0]] = gateway
+            others[channel] = (world, gateway)
+        for gateway in self.gateways.values():
+            gateway.route = self._route
         self._state = State(
             world=self.world,
             store=MessageStore(lambda: self.base_url, lambda u: payloads.user(self.world, u)),
@@ -87,12 +110,31 @@ class FakeDiscord(UserEvents):
             base_url=lambda: self.base_url,
             gateway_url=lambda: self.gateway_url,
             ack_deadline=ack_deadline,
+            others=others,
         )
         validator = Validator(self.token, spec_path)
         self._rest = RestApi(
             self._state, validator, self._faults, self._log, check_responses=check_responses
         )
         self._rest.bucket_limit = bucket_limit
+
+    def _route(self, payload: JSON) -> Gateway:
+        """The shard a connection's IDENTIFY names, or whose session its RESUME resumes."""
+        data = payload.get("d") or {}
+        if payload.get("op") == 2:
+            return self.gateways.get((data.get("shard") or [0])[0], self.gateway)
+        found = [g for g in self.gateways.values() if g.session_id == data.get("session_id")]
+        return found[0] if found else self.gateway
+
+    @property
+    def guild_ids(self) -> list[int]:
+        """Every guild's id, the usual one first (one per shard)."""
+        return [self.world.guild_id, *(w.guild_id for w, _ in self._state.others.values())]
+
+    @property
+    def channel_ids(self) -> list[int]:
+        """Every guild's text channel, in the order of ``guild_ids``."""
+        return [self.world.channel_id, *self._state.others]
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -113,7 +155,8 @@ class FakeDiscord(UserEvents):
     async def close(self) -> None:
         """Close gateway connections and stop the server."""
         if self._runner is not None:
-            await self.gateway.close()
+            for gateway in self.gateways.values():
+                await gateway.close()
             await self._runner.cleanup()
             self._runner = None
 

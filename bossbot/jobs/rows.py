@@ -1,15 +1,19 @@
-"""Job <-> SQLite row: JSON for lists and progress, plain columns for the rest."""
+"""Job <-> database row, the same for every backend; and what a transition writes.
+
+Lists and progress are JSON text, the other fields plain columns.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from bossbot.fetch.base import Progress
+from bossbot.jobs.machine import FINAL
 from bossbot.jobs.model import Job
+from bossbot.jobs.transitions import send
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Job))
 _JSON_LISTS = ("requester_roles", "files")
@@ -35,14 +39,34 @@ def to_row(job: Job) -> dict[str, Any]:
     return {name: encode(name, getattr(job, name)) for name in COLUMNS}
 
 
-def from_row(row: sqlite3.Row) -> Job:
-    """The job stored in ``row``."""
+def from_row(row: Mapping[str, Any]) -> Job:
+    """The job stored in ``row`` (extra columns, such as a sequence number, are ignored)."""
     values = {name: row[name] for name in COLUMNS}
     for name in _JSON_LISTS:
         values[name] = json.loads(values[name])
     if values["progress"] is not None:
         values["progress"] = Progress(**json.loads(values["progress"]))
     return Job(**values)
+
+
+def advance(job: Job, event: str, now: float, **changes: Any) -> Job:
+    """Send ``event`` to ``job`` and set ``changes`` in place: the row a transition writes.
+
+    A final state also stamps ``finished_at`` and drops the lease and the interaction
+    token.
+
+    Raises:
+        TransitionNotAllowed: The event is not allowed from the job's state.
+        KeyError: A change names no job column.
+    """
+    send(job, event)
+    for name, value in {**changes, "updated_at": now}.items():
+        encode(name, value)
+        setattr(job, name, value)
+    if job.state in FINAL:
+        job.finished_at, job.lease_owner, job.lease_expires_at = now, None, None
+        job.interaction_token = job.token_expires_at = None
+    return job
 
 
 def sql_states(values: Collection[str]) -> str:
