@@ -64,6 +64,6 @@ async def test_the_gateway_admits_the_worker_delivers_and_a_cancel_reaches_it_at
 
     clip = media_server.add("/clip.mp4", clip_mp4(), content_type="video/mp4")
     done = await request_status(fake_discord, f"$dl {clip}")
-    assert (await final_status(fake_discord, int(done["id"]), "✅")).startswith("✅ Done")
+    assert (await final_status(fake_discord, int(done["id"]), "✅")).startswith("✅ Posted 1 file")
     posted = [m for m in fake_discord.bot_messages() if m["attachments"]]
     assert [m["attachments"][0]["data"] for m in posted] == [clip_mp4()]
