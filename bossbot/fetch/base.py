@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +19,8 @@ class Progress:
         eta: Seconds left, when known.
         file_index: 1-based number of the file being fetched.
         file_count: Number of files, when known (galleries).
+        stage: ``download``, or ``compress`` / ``recompress`` while a file is made to fit
+            (then ``done`` of ``total`` is per mille of the encode).
     """
 
     done: int = 0
@@ -27,6 +29,7 @@ class Progress:
     eta: float | None = None
     file_index: int = 1
     file_count: int | None = None
+    stage: str = "download"
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -93,6 +96,10 @@ class Report(Protocol):
 
     def chose(self, tool: str) -> None:
         """The tool that read the link (``yt-dlp``, ``gallery-dl``)."""
+        ...
+
+    def describe(self, info: dict[str, Any]) -> None:
+        """What the tool said of the media (:mod:`bossbot.fetch.describe`)."""
         ...
 
 

@@ -8,7 +8,7 @@ from loguru import logger
 
 from bossbot.egress.hosts import display_host
 from bossbot.errors import BossError, Unsupported
-from bossbot.fetch.base import FetchRequest, Report, Runner
+from bossbot.fetch.base import Choice, FetchRequest, Report, Runner
 from bossbot.fetch.choice import tools_for
 from bossbot.fetch.files import clear
 from bossbot.fetch.gallery import download as gallery_dl
@@ -66,6 +66,7 @@ def fetch_media(
     proxy: str | None,
     cookies_dir: Path | None = None,
     rate_limit: int = 0,
+    choice: Choice | None = None,
 ) -> list[Path]:
     """Fetch the media at ``url`` into ``dest`` (the job's own folder).
 
@@ -85,7 +86,7 @@ def fetch_media(
     final = resolve(check_url(url), proxy=proxy)
     site, group = route(final, spec)
     cookies = cookies_for(cookies_dir, site)
-    request = FetchRequest(final, dest, cap, site, rate_limit, cookies, proxy)
+    request = FetchRequest(final, dest, cap, site, rate_limit, cookies, proxy, choice)
     failures: list[BossError] = [Unsupported(f"no tool reads {final}")]
     for tool in tools_for(final, group.downloaders):
         try:

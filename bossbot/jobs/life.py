@@ -12,12 +12,12 @@
 from __future__ import annotations
 
 import asyncio
-import inspect
 from pathlib import Path
 
 from loguru import logger
 
 from bossbot.errors import BossError, FilesLost, Internal, NoMedia, Timeout, UploadTimeout
+from bossbot.jobs import plugins
 from bossbot.jobs.clock import within
 from bossbot.jobs.ledger import Ledger
 from bossbot.jobs.machine import TransitionNotAllowed
@@ -75,20 +75,20 @@ class JobLife:
         (dest := self.ledger.workdir(job.id)).mkdir(parents=True)
         throttle = Throttle(self.limits.progress_interval, self.ledger.clock)
         pump = ProgressPump(throttle, lambda progress: self.ledger.progress(job, progress))
-        files = await self.fetch(
+        got = plugins.fetched(await self.fetch(
             job.url, dest, spec=self.spec, cap=job.cap, on_progress=pump,
-            cookies_dir=self.settings.cookies_dir,
-            rate_limit=self.limits.bandwidth_limit,
-        )  # fmt: skip
+            cookies_dir=self.settings.cookies_dir, rate_limit=self.limits.bandwidth_limit,
+            audio=job.audio, quality=job.quality,
+        ))  # fmt: skip
         pump.flush()
-        if not files:
+        if not got.files:
             raise NoMedia("the fetcher returned no files")
-        job = await self.ledger.step(job, "fetched", files=[str(f) for f in files])
-        if inspect.iscoroutinefunction(self.validate):  # the workers' (a worker process)
-            checked = await self.validate(list(files), cap=job.cap, dest=dest)
-        else:
-            checked = await asyncio.to_thread(self.validate, list(files), cap=job.cap, dest=dest)
-        return await self.ledger.step(job, "validated", files=[str(f) for f in checked])
+        names = [str(f) for f in got.files]
+        job = await self.ledger.step(job, "fetched", files=names, info=got.info)
+        ok = await plugins.checked(self.validate, got.files, cap=job.cap, dest=dest,
+                                   on_progress=pump, audio=job.audio, role=job.role)  # fmt: skip
+        names = [str(f) for f in ok.files]
+        return await self.ledger.step(job, "validated", files=names, notes=list(ok.notes))
 
     async def _deliver(self, job: Job) -> Job:
         """Post each batch once: recorded when posted, and looked for before a repeat."""

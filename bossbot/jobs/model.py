@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bossbot.fetch.base import Progress
+from bossbot.jobs.request import Requested
 
 ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford's base32: no i, l, o or u
 
@@ -15,41 +16,6 @@ ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford's base32: no i, l, o 
 def new_job_id(length: int = 6) -> str:
     """A short random job id such as ``k3v9qa``."""
     return "".join(secrets.choice(ALPHABET) for _ in range(length))
-
-
-@dataclass(slots=True, kw_only=True)
-class Requested:
-    """Who asked for a download and where its answers go: shared by request and job.
-
-    Attributes:
-        url: The URL to download (the fetch layer applies the URL policy).
-        command: Command name that created the job (``dlt``, ``fetch``...).
-        site: Site group name, when the frontend already routed the URL.
-        requester_id: Discord user id (0 on the command line), ``requester_name`` and
-            ``requester_roles``; ``role`` the bot role (``spec.roles`` key) resolved from
-            them and ``priority`` its priority (higher runs first).
-        guild_id: Where the request came from; ``channel_id`` is where to deliver,
-            ``source_message_id`` the prefix command's message, ``interaction_id`` and
-            ``interaction_token`` (secret, dropped when the job ends) a slash command's,
-            valid until ``token_expires_at`` (epoch seconds); ``status_message_id`` the
-            message the frontend edits with progress.
-    """
-
-    url: str
-    command: str = ""
-    site: str = ""
-    requester_id: int = 0
-    requester_name: str = ""
-    requester_roles: list[str] = field(default_factory=list)
-    role: str = ""
-    priority: int = 0
-    guild_id: int | None = None
-    channel_id: int | None = None
-    source_message_id: int | None = None
-    interaction_id: int | None = None
-    interaction_token: str | None = field(default=None, repr=False)
-    token_expires_at: float | None = None
-    status_message_id: int | None = None
 
 
 @dataclass(slots=True, kw_only=True)
@@ -75,7 +41,9 @@ class JobRequest(Requested):
 class Job(Requested):
     """One persisted job row; ``state`` is driven by :class:`~bossbot.jobs.JobMachine`.
 
-    ``files`` are the fetched, then validated files. ``upload_tries`` counts deliveries
+    ``files`` are the fetched, then validated files; ``info`` what the extractor said of
+    the media (title, uploader, duration, page, text, tool) and ``notes`` what fitting did
+    to each file (shown in the caption). ``upload_tries`` counts deliveries
     started (each committed first): a later one first asks the delivery which batches the
     user already has; ``batches_done`` counts batches posted and recorded.
     """
@@ -100,6 +68,8 @@ class Job(Requested):
     upload_nonce: str = field(default_factory=lambda: secrets.token_hex(12))
     upload_tries: int = 0
     batches_done: int = 0
+    info: dict[str, Any] | None = None
+    notes: list[str] = field(default_factory=list)
 
     def attempts_left(self) -> bool:
         """True when a retry is allowed after the current attempt (the machine's guard)."""

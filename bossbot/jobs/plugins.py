@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,13 +11,32 @@ from typing import Any, Protocol
 
 from bossbot.errors import BossError
 from bossbot.fetch.base import Progress
+from bossbot.fetch.outcome import Checked, Fetched
 from bossbot.jobs.model import Job
 
-FetchFn = Callable[..., Awaitable[list[Path]]]
-"""``fetch(url, dest, *, spec, cap, on_progress, cookies_dir, rate_limit) -> list[Path]``:
-:meth:`bossbot.workers.Workers.fetch` (a worker process, every connection through the guard)."""
+FetchFn = Callable[..., Awaitable[Fetched | list[Path]]]
+"""``fetch(url, dest, *, spec, cap, on_progress, cookies_dir, rate_limit, audio, quality)``
+-> :class:`Fetched` (or just the files): :meth:`bossbot.workers.Workers.fetch` (a worker
+process, every connection through the guard)."""
 ValidateFn = Callable[..., Any]
-"""``validate(files, *, cap, dest) -> list[Path]``, sync or async: the workers' by default."""
+"""``validate(files, *, cap, dest, on_progress, audio, role)`` -> :class:`Checked` (or the
+files), sync or async: the workers' (parse, decode, fit) by default."""
+
+
+def fetched(result: Fetched | list[Path]) -> Fetched:
+    """A fetch function's result as :class:`Fetched`."""
+    return result if isinstance(result, Fetched) else Fetched(list(result))
+
+
+async def checked(validate: ValidateFn, files: list[Path], **options: Any) -> Checked:
+    """Call ``validate`` (a sync one in a thread); its result as :class:`Checked`."""
+    if inspect.iscoroutinefunction(validate):
+        result = await validate(files, **options)
+    else:
+        result = await asyncio.to_thread(validate, files, **options)
+    return result if isinstance(result, Checked) else Checked(list(result))
+
+
 SplitFn = Callable[[list[Path], int], list[list[Path]]]
 """``batches(files, size) -> list[list[Path]]`` (default: :func:`bossbot.media.batches`)."""
 

@@ -1,6 +1,6 @@
 """Job <-> database row, the same for every backend; and what a transition writes.
 
-Lists and progress are JSON text, the other fields plain columns.
+Lists, the extractor's info and progress are JSON text, flags 0/1, the rest plain columns.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from bossbot.jobs.model import Job
 from bossbot.jobs.transitions import send
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Job))
-_JSON_LISTS = ("requester_roles", "files")
+_JSON_LISTS = ("requester_roles", "files", "notes")
+_FLAGS = ("spoiler", "audio", "fresh")  # integers 0/1 in both databases
 
 
 def encode(name: str, value: Any) -> Any:
@@ -29,6 +30,10 @@ def encode(name: str, value: Any) -> Any:
         raise KeyError(f"not a job column: {name}")
     if name in _JSON_LISTS:
         return json.dumps(list(value))
+    if name in _FLAGS:
+        return int(bool(value))
+    if name == "info":
+        return None if value is None else json.dumps(dict(value))
     if name == "progress":
         return None if value is None else json.dumps(dataclasses.asdict(value))
     return value
@@ -44,6 +49,10 @@ def from_row(row: Mapping[str, Any]) -> Job:
     values = {name: row[name] for name in COLUMNS}
     for name in _JSON_LISTS:
         values[name] = json.loads(values[name])
+    for name in _FLAGS:
+        values[name] = bool(values[name])
+    if values["info"] is not None:
+        values["info"] = json.loads(values["info"])
     if values["progress"] is not None:
         values["progress"] = Progress(**json.loads(values["progress"]))
     return Job(**values)

@@ -1,4 +1,4 @@
-"""Progress throttling: at most one update per interval; the first and the last always."""
+"""Progress throttling: one update per interval at most; the first, the last, a new stage always."""
 
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ class Throttle:
         if progress == self._last:
             return False
         due = self._last_at is None or now - self._last_at >= self.interval
-        if due or _complete(progress):
+        changed = self._last is not None and progress.stage != self._last.stage
+        if due or changed or _complete(progress):
             self._last_at, self._last, self._pending = now, progress, None
             return True
         self._pending = progress

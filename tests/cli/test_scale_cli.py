@@ -13,6 +13,7 @@ import pytest
 
 from bossbot.cli import main
 from bossbot.jobs.postgres import MIGRATIONS
+from bossbot.jobs.sqlite import MIGRATIONS as SQLITE_MIGRATIONS
 
 TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.not-a-real-secret"
 
@@ -24,8 +25,10 @@ def test_migrate_brings_sqlite_up_to_date_once(
     assert main(["migrate"]) == 0
     first, second = capsys.readouterr().out.splitlines()
     path = env.parent / "data" / "jobs.sqlite3"
-    assert first == f"SQLite {path}: schema version 2 (migrated from version 0)"
-    assert second == f"SQLite {path}: schema version 2 (already current)"
+    assert (
+        first == f"SQLite {path}: schema version {len(SQLITE_MIGRATIONS)} (migrated from version 0)"
+    )
+    assert second == f"SQLite {path}: schema version {len(SQLITE_MIGRATIONS)} (already current)"
 
 
 def test_migrate_and_doctor_on_postgresql(

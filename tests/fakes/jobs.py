@@ -160,7 +160,7 @@ class Outage:
         return await self.real(*args, **kwargs)
 
 
-def passthrough(files: list[Path], *, cap: int, dest: Path) -> list[Path]:
+def passthrough(files: list[Path], *, cap: int, dest: Path, **options: Any) -> list[Path]:
     """A validate function that accepts everything."""
     return files
 

@@ -178,7 +178,7 @@ async def test_a_job_that_times_out_is_retried_when_attempts_are_left(
 
 
 async def test_validation_errors_fail_the_job(make_executor: Make) -> None:
-    async def refuse(files: list[Path], *, cap: int, dest: Path) -> list[Path]:
+    async def refuse(files: list[Path], *, cap: int, dest: Path, **_: object) -> list[Path]:
         raise BadMedia("not media", name=files[0].name)
 
     executor = make_executor()

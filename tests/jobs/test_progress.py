@@ -93,6 +93,14 @@ def test_a_gallery_is_complete_only_at_its_last_file(clock: FakeClock) -> None:
     assert throttle.offer(Progress(done=3, total=3, file_index=3, file_count=3))
 
 
+def test_a_new_stage_is_shown_at_once_then_throttled_again(clock: FakeClock) -> None:
+    throttle = Throttle(5, clock)
+    assert throttle.offer(Progress(done=1, total=9))
+    assert throttle.offer(Progress(done=0, total=1000, stage="compress"))  # fitting began
+    assert not throttle.offer(Progress(done=10, total=1000, stage="compress"))
+    assert throttle.offer(Progress(done=0, total=1000, stage="recompress"))
+
+
 async def test_a_progress_report_that_cannot_be_recorded_is_not_shown(
     make_executor: Make, recorder: Recorder, clock: FakeClock, mocker: MockerFixture
 ) -> None:

@@ -10,6 +10,7 @@ from gallery_dl import exception, job
 
 from bossbot.errors import NoMedia, TooLarge, Unsupported
 from bossbot.fetch.base import FetchRequest, Progress, Report
+from bossbot.fetch.describe import from_gallery_dl
 from bossbot.fetch.files import display_name, tidy_names
 from bossbot.fetch.gallery.errors import map_failure, too_large
 from bossbot.fetch.gallery.options import configure
@@ -54,6 +55,18 @@ class Output:
         self.report.progress(Progress(self.done + downloaded, None, speed, None, index))
 
 
+class Describing(job.DownloadJob):
+    """gallery-dl's download job, keeping the metadata of the post's first file."""
+
+    first: dict[str, object] | None = None
+
+    def handle_url(self, url: str, kwdict: dict[str, object]) -> None:
+        """Download one file (gallery-dl's own), noting the first file's metadata."""
+        if self.first is None:
+            self.first = dict(kwdict)
+        super().handle_url(url, kwdict)
+
+
 class Log(logging.Handler):
     """Keeps gallery-dl's last log lines, which tell why a download failed."""
 
@@ -73,7 +86,7 @@ def download(request: FetchRequest, report: Report) -> list[Path]:
     log, output = Log(), Output(request, report)
     logging.getLogger().addHandler(log)
     try:
-        runner = job.DownloadJob(request.url)
+        runner = Describing(request.url)
         runner.out = output
         status = runner.run()
     except exception.NoExtractorError:
@@ -84,7 +97,10 @@ def download(request: FetchRequest, report: Report) -> list[Path]:
         raise TooLarge(detail, name=name, size=size, limit=request.cap) from None
     finally:
         logging.getLogger().removeHandler(log)
-    return _results(request, output, status, "\n".join(log.lines))
+    files = _results(request, output, status, "\n".join(log.lines))
+    category = str(runner.extractor.category)
+    report.describe(from_gallery_dl(runner.first or {}, category, request.url))
+    return files
 
 
 def _results(request: FetchRequest, output: Output, status: int, text: str) -> list[Path]:

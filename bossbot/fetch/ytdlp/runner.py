@@ -12,6 +12,7 @@ from yt_dlp.globals import plugin_dirs
 from yt_dlp.utils import YoutubeDLError
 
 from bossbot.fetch.base import FetchRequest, Report
+from bossbot.fetch.describe import from_yt_dlp
 from bossbot.fetch.files import finished_files, tidy_names
 from bossbot.fetch.ytdlp.errors import map_error
 from bossbot.fetch.ytdlp.extractors import new_downloader
@@ -60,7 +61,7 @@ def download(request: FetchRequest, report: Report) -> list[Path]:
         with new_downloader(params) as ydl:
             ydl.format_selector = _fitting(watch, ydl.format_selector)
             try:
-                ydl.extract_info(request.url, download=True)
+                info = ydl.extract_info(request.url, download=True)
             except Abort as abort:
                 raise abort.error from None
             except YoutubeDLError as exc:
@@ -68,4 +69,5 @@ def download(request: FetchRequest, report: Report) -> list[Path]:
     finally:
         if request.cookies is not None:
             request.cookies.unlink(missing_ok=True)
+    report.describe(from_yt_dlp(ydl.sanitize_info(info) or {}, request.url))
     return tidy_names(finished_files(request.dest))

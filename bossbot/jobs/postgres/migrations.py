@@ -9,6 +9,8 @@ kept by triggers, and the notices (``pg_notify``) that wake workers and stop can
 
 from __future__ import annotations
 
+from bossbot.jobs.postgres.later import LATER
+
 V1 = """
 CREATE TABLE jobs (
     seq bigserial NOT NULL UNIQUE,
@@ -115,4 +117,4 @@ CREATE TRIGGER jobs_notify_update AFTER UPDATE OF state ON jobs
     FOR EACH ROW WHEN (OLD.state IS DISTINCT FROM NEW.state) EXECUTE FUNCTION jobs_notify();
 """
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+MIGRATIONS: tuple[str, ...] = (V1, *LATER)

@@ -71,4 +71,15 @@ END;
 """Delivery bookkeeping (``upload_tries``, ``batches_done``); no interaction tokens kept
 for finished jobs; an index for pruning them; jobs per state kept by triggers."""
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+V3 = """
+ALTER TABLE jobs ADD COLUMN spoiler INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE jobs ADD COLUMN audio INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE jobs ADD COLUMN quality INTEGER;
+ALTER TABLE jobs ADD COLUMN fresh INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE jobs ADD COLUMN info TEXT;
+ALTER TABLE jobs ADD COLUMN notes TEXT NOT NULL DEFAULT '[]';
+"""
+"""What the member asked for (spoiler, audio only, a quality, a fresh download), what the
+extractor said of the media (``info``) and what fitting did to each file (``notes``)."""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
