@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import hikari
 
+from bossbot.discord.arguments import UsageError, parse_args
 from bossbot.discord.dispatch import run_action
 from bossbot.discord.hints import answer_unknown
 from bossbot.discord.invocation import NO_PINGS, Invocation
@@ -14,10 +14,8 @@ from bossbot.discord.members import role_pairs, tier_limit
 from bossbot.discord.registry import Services
 from bossbot.discord.roles import bot_roles
 from bossbot.messages.help import usage_error
-from bossbot.spec import Command, Option
 
 WORD = re.compile(r"^[a-z][a-z0-9_-]*$")
-_CONVERT = {"integer": int, "number": float, "string": str}
 
 
 class PrefixResponder:
@@ -36,41 +34,6 @@ class PrefixResponder:
         """Edit an earlier reply of ours."""
         if message_id is not None:
             await self.message.app.rest.edit_message(self.message.channel_id, message_id, text)
-
-
-class UsageError(Exception):
-    """Arguments that do not fit the command's options; the text says what is wrong."""
-
-
-def _convert(option: Option, raw: str) -> Any:
-    """Convert one token to the option's type."""
-    if option.type == "boolean":
-        if raw.casefold() not in {"true", "false", "yes", "no", "on", "off"}:
-            raise UsageError(f"`{option.name}` must be yes or no")
-        return raw.casefold() in {"true", "yes", "on"}
-    try:
-        return _CONVERT[option.type](raw)
-    except ValueError:
-        raise UsageError(f"`{option.name}` must be a number, not `{raw[:40]}`") from None
-
-
-def parse_args(command: Command, tokens: list[str]) -> dict[str, Any]:
-    """Map tokens onto options in order; a ``rest`` option takes all remaining tokens.
-
-    Options after a ``rest`` option are slash-only (``$dl ||url||`` says what
-    ``/dl spoiler:`` says).
-    """
-    args: dict[str, Any] = {}
-    for index, option in enumerate(command.options):
-        if index >= len(tokens):
-            if option.required:
-                raise UsageError(f"`{option.name}` is missing")
-            break
-        raw = " ".join(tokens[index:]) if option.rest else tokens[index]
-        args[option.name] = _convert(option, raw)
-        if option.rest:
-            break
-    return args
 
 
 async def on_message(event: hikari.GuildMessageCreateEvent, services: Services) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import hikari
 
 from bossbot.discord.cancelling import job_for
@@ -9,6 +11,7 @@ from bossbot.discord.dispatch import run_action
 from bossbot.discord.invocation import NO_PINGS, Invocation
 from bossbot.discord.registry import Services
 from bossbot.errors import NotAllowed
+from bossbot.jobs import Job
 from bossbot.spec import Command, Spec
 
 
@@ -52,6 +55,12 @@ def retry_command(spec: Spec, used: str) -> tuple[str, Command]:
     return found
 
 
+def asked_again(job: Job) -> dict[str, Any]:
+    """The options of a job's command that ask for what the job asked for, afresh."""
+    wanted = {"url": job.url, "spoiler": job.spoiler, "audio": job.audio, "fresh": True}
+    return wanted | ({"quality": job.quality} if job.quality else {})
+
+
 async def retry(
     interaction: hikari.ComponentInteraction, services: Services, job_id: str,
     roles: frozenset[str],
@@ -59,7 +68,8 @@ async def retry(
     """Queue the job's link again for the clicker, with the checks of the job's command.
 
     The requester may, and whoever holds a role that may act on others' jobs; the new job
-    is the clicker's, under their roles and limits, spoiler or not as the first one was.
+    is the clicker's, under their roles and limits, asking what the first one asked
+    (spoiler, audio only, quality), and downloaded afresh.
 
     Raises:
         BossError: As :func:`~bossbot.discord.cancelling.job_for` (not theirs, unknown)
@@ -71,7 +81,7 @@ async def retry(
     member = interaction.member
     inv = Invocation(
         name=name, command=command, user_id=user, roles=roles, source="button",
-        args={"url": job.url, "spoiler": services.notes.spoiler(job)},
+        args=asked_again(job),
         user_name=member.display_name if member else interaction.user.username,
         guild_id=int(guild) if guild else None, channel_id=int(interaction.channel_id),
         reply=ClickResponder(interaction), interaction=interaction,

@@ -80,6 +80,8 @@ def build_slash(name: str, command: Command, services: Services) -> type[lightbu
         provider = services.autocomplete.get(command.action)
         if option.autocomplete and provider:
             extra["autocomplete"] = provider
+        if option.choices:
+            extra["choices"] = [lightbulb.Choice(str(value), value) for value in option.choices]
         attrs[option.name] = _OPTIONS[option.type](option.name, option.description, **extra)
     return type(
         f"Slash_{name}",

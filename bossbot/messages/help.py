@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from bossbot.messages.people import discord_roles, role_phrase
-from bossbot.spec import Command, Spec
+from bossbot.spec import Command, Option, Spec
 
 
 def _names(prefix: str, name: str, command: Command) -> str:
@@ -32,6 +32,12 @@ def slash_usage(name: str, command: Command) -> str:
     return " ".join([f"/{name}", *parts])
 
 
+def flag_only(command: Command) -> list[Option]:
+    """The options typed only as ``--flags`` on the prefix form: those after a rest option."""
+    rest = next((i for i, option in enumerate(command.options) if option.rest), None)
+    return [] if rest is None else command.options[rest + 1 :]
+
+
 def help_command(spec: Spec, name: str) -> str:
     """One command's page: help text, usage, examples, aliases and required roles."""
     command = spec.commands[name]
@@ -43,6 +49,9 @@ def help_command(spec: Spec, name: str) -> str:
         f"**Usage:** `{prefix}{command.usage}` or `{slash_usage(name, command)}`",
         f"**Examples:** {examples}",
     ]
+    if flags := flag_only(command):
+        lines.append("**Options** (after the links, or as slash options):")
+        lines += [f"• `{option.flag}` — {option.description}" for option in flags]
     if command.aliases:
         lines.append("**Aliases:** " + ", ".join(f"`{prefix}{a}`" for a in command.aliases))
     roles = discord_roles(spec, command.roles)

@@ -3,7 +3,8 @@
 from bossbot.spec.document import Spec
 from bossbot.spec.fit import Fit
 from bossbot.spec.loader import SpecError, load_spec, parse_spec
-from bossbot.spec.models import Budgets, Command, Limits, Option, Role, SiteGroup, Upload
+from bossbot.spec.models import Budgets, Command, Limits, Role, SiteGroup, Upload
+from bossbot.spec.option import Option
 from bossbot.spec.presentation import Hints, Results
 from bossbot.spec.units import format_size, parse_size
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from bossbot.spec.option import Option
+from bossbot.spec.strict import NAME, Strict
 from bossbot.spec.units import ByteSize, parse_size
 
-NAME = r"^[a-z0-9_-]{1,32}$"
-
-
-class Strict(BaseModel):
-    """Base: unknown keys are errors, so a typo in the file is reported, not ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+__all__ = [
+    "NAME", "Budgets", "Command", "Limits", "Option", "Role", "SiteGroup", "Strict", "Upload",
+]  # fmt: skip
 
 
 class Limits(Strict):
@@ -89,17 +87,6 @@ class SiteGroup(Strict):
         """The preferred order of tools (one named tool first)."""
         chosen = [self.downloader] if isinstance(self.downloader, str) else self.downloader
         return list(dict.fromkeys(chosen))
-
-
-class Option(Strict):
-    """One option of a command (a slash option, or a positional prefix argument)."""
-
-    name: str = Field(pattern=NAME)
-    type: Literal["string", "integer", "boolean", "number"] = "string"
-    description: str = Field(min_length=1, max_length=100)
-    required: bool = False
-    rest: bool = False
-    autocomplete: bool = False
 
 
 class Command(Strict):

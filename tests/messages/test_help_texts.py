@@ -66,7 +66,7 @@ def test_usage_error(snapshot) -> None:
             max_queue=50,
         ),
         Health(3, None, VERSIONS, ffmpeg=True, ffmpeg_version="7.1.1"),
-        Health(3, None, VERSIONS, ffmpeg=False, ffmpeg_version="9.0.2", ffmpeg_bundled=True),
+        Health(3, None, VERSIONS, ffmpeg=True, ffmpeg_version="9.0.2", ffmpeg_bundled=True),
     ],
     ids=["just started", "busy", "system ffmpeg", "bundled ffmpeg"],
 )

@@ -47,6 +47,11 @@ BROKEN = {
         'description = "Post the files as spoilers (or wrap a link in ||…||)"\n',
         'description = "Post the files as spoilers (or wrap a link in ||…||)"\nrequired = true\n',
     ),
+    "choices of another type": broken("choices = [360, 480, 720, 1080]", 'choices = [360, "HD"]'),
+    "choices on a boolean": broken(
+        'description = "Post only the sound, as an audio file"\n',
+        'description = "Post only the sound, as an audio file"\nchoices = ["yes"]\n',
+    ),
     "optional before required": broken(
         "autocomplete = false\n",
         'autocomplete = false\n\n[[commands.help.options]]\nname = "x"\ndescription = "y"\n'

@@ -36,16 +36,24 @@ def site_of(inv: Invocation, services: Services, url: str) -> str:
     return site
 
 
-def request_for(inv: Invocation, services: Services, url: str, site: str) -> JobRequest:
-    """The job request for one URL of this invocation (status message set later)."""
+def request_for(inv: Invocation, services: Services, link: Link, site: str) -> JobRequest:
+    """The job request for one link of this invocation (status message set later).
+
+    What the member asked for with options (``spoiler``, ``audio``, ``quality``,
+    ``fresh``) goes with it; a link hidden as ``||url||`` is a spoiler too.
+    """
     role = best_role(services.spec, inv.roles)
     limits = services.spec.roles[role]
     cap = min(limits.max_file_size, inv.upload_limit or limits.max_file_size)
+    quality = inv.args.get("quality")
     return JobRequest(
-        url=url, cap=cap, command=inv.name, site=site, requester_id=inv.user_id,
+        url=link.url, cap=cap, command=inv.name, site=site, requester_id=inv.user_id,
         requester_name=inv.user_name, requester_roles=sorted(inv.roles), role=role,
         priority=limits.priority, user_limit=limits.max_queued, guild_id=inv.guild_id,
         channel_id=inv.channel_id, source_message_id=inv.message_id,
+        spoiler=link.spoiler or bool(inv.args.get("spoiler")),
+        audio=bool(inv.args.get("audio")), quality=int(quality) if quality else None,
+        fresh=bool(inv.args.get("fresh")),
     )  # fmt: skip
 
 
@@ -65,25 +73,19 @@ async def queue_one(inv: Invocation, services: Services, link: Link) -> None:
             named(text, link.url, MediaInfo(), hidden=link.spoiler), ephemeral=True
         )
         return
-    request = request_for(inv, services, url, site)
-    status_id = await inv.reply.send(accepted_text(url, hidden=link.spoiler))
+    request = request_for(inv, services, Link(url, link.spoiler), site)
+    status_id = await inv.reply.send(accepted_text(url, hidden=request.spoiler))
     interaction = inv.interaction
     if status_id is None and interaction is not None:
         request.interaction_id, request.interaction_token = int(interaction.id), interaction.token
         request.token_expires_at = time.time() + TOKEN_LIFETIME
         status_id = int((await interaction.fetch_initial_response()).id)
     request.status_message_id = status_id
-    notes = services.notes
-    notes.hide(status_id, link.spoiler)
     try:
-        job = await services.jobs.submit(request)
-        if link.spoiler:
-            notes.write(job.id).spoiler = True
+        await services.jobs.submit(request)
     except BossError as error:
         text = render_error(error, prefix=services.spec.prefix)
-        await inv.reply.edit(status_id, named(text, url, MediaInfo(), hidden=link.spoiler))
-    finally:
-        notes.hide(status_id, False)
+        await inv.reply.edit(status_id, named(text, url, MediaInfo(), hidden=request.spoiler))
 
 
 @action("download")
