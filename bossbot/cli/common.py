@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sqlite3
 import sys
 
@@ -10,7 +11,7 @@ from bossbot.jobs.store import SchemaError
 from bossbot.jobs.stores import open_store as open_job_store
 from bossbot.logs import setup_logging
 from bossbot.settings import Settings, SettingsError, load_settings
-from bossbot.spec import Spec, load_spec
+from bossbot.spec import Spec, load_spec, parse_size
 
 
 def settings_and_spec() -> tuple[Settings, Spec]:
@@ -41,3 +42,11 @@ def quiet_logs(settings: Settings) -> None:
     """Log to the current stderr; below WARNING only when BOSSBOT_LOG_LEVEL asks for it."""
     level = settings.log_level if "log_level" in settings.model_fields_set else "WARNING"
     setup_logging(level, sink=lambda message: sys.stderr.write(message))
+
+
+def byte_size(text: str) -> int:
+    """``--cap``'s value in bytes (``10MiB``, ``25MB``), or argparse's clear refusal."""
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None

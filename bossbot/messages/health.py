@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from bossbot.messages.progress import duration
 
-_SINGLE = "videos are fetched in single-file formats only"
+_MISSING = "missing: videos are fetched in single-file formats only and nothing is fitted"
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +17,7 @@ class Health:
         uptime: Seconds since start.
         latency: Gateway heartbeat latency in seconds, None when not measured yet.
         versions: Component name -> version, in display order.
-        ffmpeg: Whether ffmpeg was found on PATH.
+        ffmpeg: Whether an ffmpeg was found (on PATH, or the one bundled with the bot).
         ffmpeg_version: Version of the ffmpeg that fits files, when known.
         ffmpeg_bundled: True when that ffmpeg is imageio-ffmpeg's, not the system's.
         queued: Jobs waiting, None when the job queue is not running.
@@ -52,11 +52,10 @@ def health_report(health: Health) -> str:
         queue = "not running"
     else:
         queue = f"{health.running} running, {health.queued} waiting (at most {health.max_queue})"
-    ffmpeg = "found" if health.ffmpeg else f"missing: {_SINGLE}"
-    if health.ffmpeg_version and health.ffmpeg_bundled:
-        ffmpeg = f"{health.ffmpeg_version} (bundled), fits files; none on PATH, so {_SINGLE}"
-    elif health.ffmpeg_version:
-        ffmpeg = f"{health.ffmpeg_version} (system)"
+    origin = "bundled with the bot" if health.ffmpeg_bundled else "system"
+    ffmpeg = f"{health.ffmpeg_version or 'found'} ({origin}): merges formats, fits files"
+    if not health.ffmpeg:
+        ffmpeg = _MISSING
     versions = " · ".join(f"{name} {version}" for name, version in health.versions.items())
     trouble = [f"⚠️ **Problem:** {LOOP_TROUBLE.get(name, name)}" for name in health.failing]
     return "\n".join(

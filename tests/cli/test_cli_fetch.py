@@ -16,6 +16,7 @@ from bossbot.jobs import Job, SqliteStore
 from tests.cli.conftest import ROOT
 from tests.fakes.hostile import serve
 from tests.fakes.jobs import until
+from tests.fakes.made_media import decode_errors, noisy
 from tests.fakes.media_files import clip_mp4
 from tests.fakes.media_server import MediaServer
 
@@ -50,9 +51,37 @@ async def test_fetch_leaves_a_byte_identical_file_and_shows_each_step(
     lines = err.splitlines()
     assert lines[0].startswith("🕒 Queued as `")
     assert "⬇️ Downloading… ▰▰▰▰▰▰▰▰▰▰ 100 %" in err
-    assert lines[-3:] == ["🔎 Checking the files…", "⬆️ Uploading 1 file…", "✅ Done: 1 file."]
+    steps = ["🔎 Checking the files…", "⬆️ Uploading 1 file…", "✅ Done: 1 file."]
+    assert lines[-4:] == [*steps, f"📎 <{url}>"]  # the caption: nothing more is known
     assert await stored_jobs(env.parent / "data") == [("done", 1, None)]
     assert list((env.parent / "data" / "tmp").iterdir()) == []
+
+
+async def test_a_file_over_the_cap_is_fitted_and_the_caption_says_how(
+    env: Path,
+    media_server: MediaServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("BOSSBOT_ALLOW_PRIVATE_URLS", "true")
+    big = noisy(tmp_path / "big.mp4", 2).read_bytes()  # about 7 MiB
+    url = media_server.add("/big.mp4", big, content_type="video/mp4")
+    assert await bossbot("fetch", url, "--out", "out", "--cap", "1MiB") == 0
+    out, err = capsys.readouterr()
+    [posted] = [env / line for line in out.splitlines()]
+    assert posted.suffix == ".mp4"
+    assert 0 < posted.stat().st_size <= 1024 * 1024 < len(big)
+    assert decode_errors(posted) == ""
+    assert "🗜️ Compressing…" in err
+    assert err.splitlines()[-1].startswith("-# 🗜️ compressed ")
+
+
+async def test_a_bad_cap_is_one_clear_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        await bossbot("fetch", "https://example.com/a.mp4", "--cap", "ten megs")
+    assert exited.value.code == 2
+    assert "--cap: expected a size such as 10MiB" in capsys.readouterr().err
 
 
 async def test_fetch_defaults_to_the_current_directory(
@@ -159,7 +188,7 @@ async def test_on_a_terminal_the_progress_bar_redraws_in_place(
     assert await bossbot("fetch", url) == 0
     err = capsys.readouterr().err
     assert "\r⬇️ Downloading… ▰▰▰▰▰▰▰▰▰▰ 100 %" in err
-    assert err.endswith("✅ Done: 1 file.\n")
+    assert err.endswith(f"✅ Done: 1 file.\n📎 <{url}>\n")
 
 
 async def test_a_full_queue_refuses_the_job_with_its_message(

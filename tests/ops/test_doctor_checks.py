@@ -13,6 +13,7 @@ import pytest
 
 from bossbot.discord.actions import ACTIONS
 from bossbot.jobs import SqliteStore
+from bossbot.jobs.sqlite import MIGRATIONS
 from bossbot.ops.checks import check_dir, check_token
 from bossbot.ops.state import check_commands, check_database
 from bossbot.ops.tools import check_downloader, check_ffmpeg, release_date
@@ -161,7 +162,7 @@ def test_a_missing_database_will_be_created(tmp_path: Path) -> None:
 def test_a_current_database_is_ok_and_left_unchanged(tmp_path: Path) -> None:
     SqliteStore.in_dir(tmp_path).conn.close()
     before = (tmp_path / "jobs.sqlite3").read_bytes()
-    assert check_database(tmp_path).text == "schema version 2 (current)"
+    assert check_database(tmp_path).text == f"schema version {len(MIGRATIONS)} (current)"
     assert (tmp_path / "jobs.sqlite3").read_bytes() == before
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
 from bossbot.discord.invocation import Invocation
 from bossbot.discord.registry import Services, action
+from bossbot.fit.binary import BUNDLED, Ffmpeg, locate
 from bossbot.jobs.machine import RUNNING
 from bossbot.messages.health import Health, health_report
 
@@ -31,6 +31,12 @@ def versions() -> dict[str, str]:
     return found
 
 
+@cache
+def ffmpeg_found() -> Ffmpeg | None:
+    """The ffmpeg that merges formats and fits files (looked up once per process)."""
+    return locate()
+
+
 async def collect(services: Services) -> Health:
     """Gather the health facts now (job counts from the store's maintained counters)."""
     counts = await services.jobs.store.counts() if services.jobs else None
@@ -40,7 +46,9 @@ async def collect(services: Services) -> Health:
         uptime=time.monotonic() - services.started_at,
         latency=services.latency(),
         versions=versions(),
-        ffmpeg=shutil.which("ffmpeg") is not None,
+        ffmpeg=(ffmpeg := ffmpeg_found()) is not None,
+        ffmpeg_version=ffmpeg.version if ffmpeg else None,
+        ffmpeg_bundled=ffmpeg is not None and ffmpeg.origin == BUNDLED,
         queued=queued,
         running=running,
         max_queue=services.spec.limits.max_queue,
