@@ -40,14 +40,20 @@ def _refusals(job: Job, what: str, permission: str) -> Iterator[None]:
         raise MissingPermission(str(exc), permission=permission) from None
 
 
+def notes_of(job: Job, files: list[Path]) -> list[str]:
+    """What fitting did to these files of the job (``job.notes`` follows ``job.files``)."""
+    said = dict(zip(job.files, job.notes, strict=False))
+    return [said.get(str(path), "") for path in files]
+
+
 class DiscordDelivery:
     """Posts a job's batches as replies to the request (or to its status message).
 
     Each post carries the Delete button of its batch, which :meth:`find` looks for later.
     The nonce (with ``enforce_nonce``, which hikari sets whenever a nonce is given) also
     makes Discord drop a repeat within its nonce window, a few minutes. The caption comes
-    from the job's ``notes`` (title, author, duration), as do ``SPOILER_`` file names; the
-    ids of the posts are noted there.
+    from the job's ``info`` (title, author, duration) and ``notes`` (what fitting did);
+    ``SPOILER_`` file names from ``spoiler``. The ids of the posts are noted in ``notes``.
     """
 
     def __init__(
@@ -83,7 +89,14 @@ class DiscordDelivery:
             with _refusals(job, "upload", "Attach Files"):
                 message = await self.rest.create_message(
                     job.channel_id,
-                    caption(job.url, self.notes.info(job), index + 1, count, hidden=hidden),
+                    caption(
+                        job.url,
+                        self.notes.info(job),
+                        index + 1,
+                        count,
+                        hidden=hidden,
+                        notes=notes_of(job, files),
+                    ),
                     attachments=[hikari.File(path, filename=hide + path.name) for path in files],
                     components=[result_row(self.rest, job.id, index)],
                     reply=job.source_message_id or job.status_message_id or hikari.UNDEFINED,

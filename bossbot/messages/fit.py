@@ -5,23 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from bossbot.messages.progress import bar, duration
+from bossbot.messages.progress import duration
 from bossbot.spec.units import format_size
 
 if TYPE_CHECKING:
-    from bossbot.fit.progress import FitProgress
     from bossbot.fit.result import FitResult
-
-
-def compress_line(progress: FitProgress) -> str:
-    """``🗜️ Compressing… ▰▰▰▰▱▱▱▱▱▱ 40 % · ETA 12 s`` (``again, smaller`` after an overshoot)."""
-    head = "🗜️ Compressing…" if progress.attempt == 1 else "🗜️ Compressing again, smaller…"
-    if not progress.total:
-        return head
-    line = f"{head} {bar(progress.fraction)} {int(progress.fraction * 100)} %"
-    if progress.eta is not None and progress.fraction < 1:
-        line += f" · ETA {duration(progress.eta)}"
-    return line
 
 
 def _sizes(result: FitResult) -> str:

@@ -36,6 +36,11 @@ def progress_line(progress: Progress) -> str:
 
     Galleries add ``file n of m``; an unknown total shows bytes and speed only.
     """
+    if progress.stage != "download":  # a file being made to fit
+        part = min(1.0, progress.done / progress.total) if progress.total else None
+        line = compress_line(part, progress.eta, again=progress.stage == "recompress")
+        counted = progress.file_count and progress.file_count > 1
+        return line + (f" · file {progress.file_index} of {progress.file_count}" if counted else "")
     head = "⬇️ Downloading…"
     parts: list[str] = []
     if progress.total:
@@ -52,3 +57,17 @@ def progress_line(progress: Progress) -> str:
     if progress.total and progress.eta is not None and progress.done < progress.total:
         parts.append(f"ETA {duration(progress.eta)}")
     return " · ".join([head, *parts])
+
+
+def compress_line(part: float | None, eta: float | None = None, *, again: bool = False) -> str:
+    """``🗜️ Compressing… ▰▰▰▰▱▱▱▱▱▱ 40 % · ETA 12 s`` (``again, smaller`` after an overshoot).
+
+    ``part`` is the done part of the encode (0..1), None when its length is unknown.
+    """
+    head = "🗜️ Compressing again, smaller…" if again else "🗜️ Compressing…"
+    if part is None:
+        return head
+    line = f"{head} {bar(part)} {int(part * 100)} %"
+    if eta is not None and part < 1:
+        line += f" · ETA {duration(eta)}"
+    return line

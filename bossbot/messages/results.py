@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from urllib.parse import urlsplit
 
 from bossbot.media.info import MediaInfo
 
 TITLE, UPLOADER, LABEL = 150, 60, 80  # characters shown of each
 LONG_URL = 1500  # a longer link is shown shortened in a caption (which must stay under 2000)
+CHANGES = 3  # lines on what fitting did, at most, under a caption
 JUMP = "https://discord.com/channels/{guild}/{channel}/{message}"
 _MARKDOWN = re.compile(r"([\\*_~|`>\[\]<:])")
 
@@ -54,21 +56,37 @@ def veiled(text: str, hidden: bool) -> str:
     return f"||{text}||" if hidden and text else text
 
 
+def changes(notes: list[str]) -> str:
+    """What fitting did to a batch's files, one small line per kind of change.
+
+    The same change to several files is said once with their count; at most
+    ``CHANGES`` lines, then how many more.
+    """
+    counted = Counter(note for note in notes if note)
+    lines = [f"-# {note}" + (f" ({n} files)" if n > 1 else "") for note, n in counted.items()]
+    if len(lines) > CHANGES:
+        lines = [*lines[:CHANGES], f"-# …and {len(lines) - CHANGES} more changes"]
+    return "".join(f"\n{line}" for line in lines)
+
+
 def caption(
-    url: str, info: MediaInfo, part: int = 1, parts: int = 1, *, hidden: bool = False
-) -> str:
+    url: str, info: MediaInfo, part: int = 1, parts: int = 1, *, hidden: bool = False,
+    notes: list[str] | None = None,
+) -> str:  # fmt: skip
     """The text above a batch of files: what it is, by whom, how long, and its link.
 
     ``📎 **Title** · Uploader · 3:33`` over ``<link>`` (its embed suppressed) and ``1/2``
-    when the files take several messages; all behind spoilers when the member ``hidden``
-    the link. Nobody is mentioned.
+    when the files take several messages, then what fitting did to these files
+    (``notes``); all behind spoilers when the member ``hidden`` the link. Nobody is
+    mentioned.
     """
     facts = [f"**{title}**" if (title := headline(info)) else ""]
     facts += [plain(info.uploader, UPLOADER), clock(info.duration) if info.duration else ""]
     first = veiled(" · ".join(fact for fact in facts if fact), hidden)
     link = veiled(short_link(info.webpage_url or url, LONG_URL), hidden)
     counter = f" · {part}/{parts}" if parts > 1 else ""
-    return f"📎 {first}\n{link}{counter}" if first else f"📎 {link}{counter}"
+    text = f"📎 {first}\n{link}{counter}" if first else f"📎 {link}{counter}"
+    return text + changes(notes or [])
 
 
 def label(url: str, info: MediaInfo, limit: int = LABEL, *, hidden: bool = False) -> str:

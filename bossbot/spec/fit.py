@@ -24,7 +24,7 @@ class Fit(Strict):
         max_fps: Frame rate a tight encode is reduced to (a higher one is kept when bits allow).
         preset: x264 preset: slower ones compress better and cost more CPU.
         threads: Threads one ffmpeg run may use.
-        niceness: Added CPU niceness of ffmpeg (0-19): it yields to the bot.
+        niceness: CPU niceness ffmpeg adds to its worker's (at most 19 in all): it yields.
         audio_min_kbps: Lowest audio bitrate of a re-encode.
         audio_max_kbps: Highest audio bitrate of a re-encode.
         passes: Encodes tried before giving up when the output keeps overshooting the cap.
@@ -45,7 +45,7 @@ class Fit(Strict):
     audio_max_kbps: int = Field(128, ge=8, le=320)
     passes: int = Field(3, ge=1, le=6)
     max_image_pixels: int = Field(50_000_000, ge=1_000_000, le=500_000_000)
-    max_download: ByteSize = Field(parse_size("500MiB"), ge=parse_size("1MiB"))
+    max_download: ByteSize = Field(parse_size("200MiB"), ge=parse_size("1MiB"))
 
     @field_validator("audio_max_kbps")
     @classmethod

@@ -41,6 +41,10 @@ class Channel:
         """The tool that read the link."""
         self.send(tool=tool)
 
+    def describe(self, info: dict[str, Any]) -> None:
+        """What the tool said of the media."""
+        self.send(info=info)
+
     def log(self, message: Any) -> None:
         """A loguru sink: the line goes to the bot's log, tagged with the job."""
         record = message.record

@@ -1,8 +1,8 @@
 """The bot's workers: every download and every file check runs in a worker process.
 
 :class:`Workers` owns the egress guard process and hands each job step a fresh guard
-credential with the job's budgets; its ``fetch`` and ``validate`` are what the job
-executor calls (same shape as before workers existed).
+credential with the job's budgets; its ``fetch`` and ``validate`` (from
+:mod:`bossbot.workers.plugins`) are what the job executor calls.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from bossbot.fetch.base import Progress, ProgressCallback
 from bossbot.settings import Settings
 from bossbot.spec import Spec
 from bossbot.workers.child import SECRETS, Setup
+from bossbot.workers.plugins import JobSteps
 from bossbot.workers.process import WorkerProcess
 from bossbot.workers.step import Step
 from bossbot.workers.zygote_client import SHARED
@@ -33,6 +34,8 @@ class Workers:
         self.zygote = SHARED
         self.running: set[WorkerProcess] = set()
         self._count = 0
+        self.steps = JobSteps(self)
+        self.fetch, self.validate = self.steps.fetch, self.steps.validate
 
     async def start(self) -> None:
         """Start the guard and the warmed parent of the workers (secrets stay with the bot)."""
@@ -49,35 +52,16 @@ class Workers:
             worker.kill()
         await self.guard.stop()
 
-    def budget(self, spec: Spec, cap: int) -> Budget:
-        """The guard budget of one download capped at ``cap`` bytes per file."""
-        b = spec.budgets
-        return Budget(cap + b.overhead, b.requests, b.min_rate, b.slow_window)
-
-    async def fetch(
-        self, url: str, dest: Path, *, spec: Spec, cap: int, on_progress: ProgressCallback,
-        cookies_dir: Path | None = None, rate_limit: int = 0,
-    ) -> list[Path]:  # fmt: skip
-        """Download ``url`` into ``dest`` in a worker, every connection through the guard."""
-        payload = {"url": url, "dest": str(dest), "spec": spec, "cap": cap,
-                   "cookies_dir": cookies_dir, "rate_limit": rate_limit}  # fmt: skip
-        found = await self.run(
-            "fetch", payload, name=f"{dest.name}.fetch", budget=self.budget(spec, cap),
-            on_progress=on_progress, dest=dest, cap=cap,
-        )  # fmt: skip
-        return [Path(name) for name in found]
-
-    async def validate(self, files: list[Path], *, cap: int, dest: Path) -> list[Path]:
-        """Check downloaded files by parsing them, in a worker without network."""
-        payload = {"files": [str(f) for f in files], "cap": cap, "dest": str(dest),
-                   "fit": self.spec.fit}  # fmt: skip
-        return [Path(p) for p in await self.run("validate", payload, name=f"{dest.name}.check")]
-
     async def run(
         self, task: str, payload: dict[str, Any], *, name: str, budget: Budget | None = None,
         on_progress: ProgressCallback | None = None, dest: Path | None = None, cap: int = 0,
+        heard: dict[str, Any] | None = None,
     ) -> Any:  # fmt: skip
-        """Run ``task`` in a fresh worker; its result, or the error that ended it."""
+        """Run ``task`` in a fresh worker; its result, or the error that ended it.
+
+        ``on_progress`` gets its progress reports, ``heard`` its other ones (``info``,
+        ``tool``); each file finished under ``dest`` lets the step read that much more.
+        """
         self._count += 1
         name, b = f"{name}.{self._count}", self.spec.budgets
         step = Step(b, budget)
@@ -91,7 +75,7 @@ class Workers:
             )
             self.running.add(worker)
             step.attach(worker)
-            return await self._follow(step, worker, name, on_progress, dest, cap)
+            return await self._follow(step, worker, name, on_progress, dest, cap, heard)
         finally:
             if proxy is not None:
                 await self.guard.close(name)
@@ -99,6 +83,7 @@ class Workers:
     async def _follow(
         self, step: Step, worker: WorkerProcess, name: str,
         on_progress: ProgressCallback | None, dest: Path | None, cap: int,
+        heard: dict[str, Any] | None,
     ) -> Any:  # fmt: skip
         """Relay the worker's reports until it ends; kill its group whatever happens."""
 
@@ -108,6 +93,8 @@ class Workers:
             elif kind == "file" and dest is not None and Path(value).parent == dest:
                 size = Path(value).stat().st_size if Path(value).is_file() else 0
                 self.guard.grow(name, min(size, cap))
+            elif heard is not None:
+                heard[kind] = value
 
         watcher = asyncio.ensure_future(step.watch_memory())
         try:

@@ -69,6 +69,9 @@ class _Nowhere:
     def chose(self, tool: str) -> None:
         """Dropped."""
 
+    def describe(self, info: dict[str, object]) -> None:
+        """Dropped."""
+
 
 def rehearse() -> None:
     """Fetch and check a tiny video (yt-dlp) and image (gallery-dl); a failure is logged."""

@@ -8,8 +8,8 @@ from typing import Any
 
 from bossbot.fetch.service import fetch_media
 from bossbot.fit.decoding import decodes
-from bossbot.media import sniff_file, validate
 from bossbot.workers.channel import Channel
+from bossbot.workers.fitting import fit_all
 
 Task = Callable[[dict[str, Any], Channel], Any]
 
@@ -25,17 +25,14 @@ def fetch(payload: dict[str, Any], channel: Channel) -> list[str]:
         proxy=payload["proxy"],
         cookies_dir=payload["cookies_dir"],
         rate_limit=payload["rate_limit"],
+        choice=payload.get("choice"),
     )
     return [str(path) for path in files]
 
 
-def check(payload: dict[str, Any], channel: Channel) -> list[str]:
-    """Judge downloaded files by their parsers and decoders; the files to upload."""
-    files = [Path(name) for name in payload["files"]]
-    checked = validate(files, cap=payload["cap"], dest=Path(payload["dest"]))
-    for path in checked:
-        decodes(path, sniff_file(path) or "", payload["fit"])
-    return [str(path) for path in checked]
+def check(payload: dict[str, Any], channel: Channel) -> dict[str, list[str]]:
+    """Judge downloaded files by their parsers and decoders, then make them fit."""
+    return fit_all(payload, channel, decodes)
 
 
 def ping(payload: dict[str, Any], channel: Channel) -> str:

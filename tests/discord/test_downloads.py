@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bossbot.discord.app import BotApp
 from tests.discord.conftest import (
+    SPEC,
     StartBot,
     final_status,
     reply_to,
@@ -66,10 +67,11 @@ async def test_slash_download_of_several_images(
     assert sorted(f.data for r in sent for f in r.files) == sorted(images)
 
 
-async def test_too_large_for_tier_0(
+async def test_too_large_for_tier_0_when_fitting_is_off(
     fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer, snapshot
 ):
-    await start_bot(allow_private_urls=True)
+    off = SPEC.fit.model_copy(update={"enabled": False})
+    await start_bot(SPEC.model_copy(update={"fit": off}), allow_private_urls=True)
     url = media_server.add("/big.mp4", noise(11 * 1024 * 1024), content_type=MP4)
     status = await reply_to(fake_discord, f"$dl {url}")
     status_id = int(fake_discord.bot_messages()[0]["id"])

@@ -16,6 +16,7 @@ from bossbot.discord.app import BotApp
 from bossbot.workers.memory import pss, tree_pss
 from bossbot.workers.zygote_client import SHARED
 from tests.discord.conftest import (
+    SPEC,
     StartBot,
     budgets_with,
     final_status,
@@ -62,7 +63,10 @@ def footprint(app: BotApp) -> int:
 async def test_an_endless_page_fails_clearly_while_the_bot_stays_small_and_answers(
     fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
 ) -> None:
-    app = await start_bot(**PUBLIC_ONLY)
+    # The byte budget is what fitting may shrink ([fit] max_download) plus the overhead:
+    # 26 MiB here, so the loopback page (1.6 MiB/s) reaches it within seconds.
+    fit = SPEC.fit.model_copy(update={"max_download": 10 * 1024 * 1024})
+    app = await start_bot(SPEC.model_copy(update={"fit": fit}), **PUBLIC_ONLY)
     url = media_server.add("/page", b"<p>all work and no play</p>" * 1000, mode="endless",
                            content_type="text/html")  # fmt: skip
     started = time.monotonic()

@@ -63,12 +63,14 @@ def test_retry_uses_the_command_first_used_else_any_that_downloads() -> None:
         retry_command(SPEC.model_copy(update={"commands": none}), "dl")
 
 
-def test_notes_hold_spoiler_info_and_posts_until_forgotten() -> None:
+def test_notes_read_spoiler_and_info_from_the_job_and_hold_posts_until_forgotten() -> None:
     notes, job = JobNotes(), Job(id="k3v9qa", url="https://x.com/a")
     assert not notes.spoiler(job)
     assert (notes.info(job), notes.first_post(job)) == (MediaInfo(), None)
-    note = notes.write(job.id)
-    note.spoiler, note.info, note.posts = True, MediaInfo(title="T"), {1: 22, 0: 11}
-    assert (notes.spoiler(job), notes.info(job).title, notes.first_post(job)) == (True, "T", 11)
+    job.spoiler, job.info = True, {"title": "T", "duration": "bad", "tool": "yt-dlp"}
+    notes.write(job.id).posts = {1: 22, 0: 11}
+    assert (notes.spoiler(job), notes.info(job), notes.first_post(job)) == (
+        True, MediaInfo(title="T"), 11,
+    )  # fmt: skip
     notes.forget(job.id)
     assert notes.read(job.id).posts == {}

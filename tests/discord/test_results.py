@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
+import json
 from typing import Any
 
 import pytest
 
 from bossbot.discord.app import BotApp
 from bossbot.egress.addresses import AddressPolicy
-from bossbot.media.info import MediaInfo
-from bossbot.workers import Workers
 from tests.discord.conftest import SPEC, StartBot, final_status, request_status
 from tests.fakes.discord import ids
 from tests.fakes.discord.server import FakeDiscord
@@ -34,12 +32,18 @@ def with_results(**results: Any):
 
 
 def og_page(media: MediaServer) -> str:
-    """A post page as sites serve them: ``og:title`` and ``og:video`` (yt-dlp's generic)."""
+    """A post page as sites serve them: ``og:`` tags and JSON-LD (read by yt-dlp's generic)."""
     video = media.add("/v/clip.mp4", clip_mp4(), content_type=MP4)
+    facts = {
+        "@context": "https://schema.org", "@type": "VideoObject", "name": "A cat & a ball",
+        "duration": "PT5S", "author": {"@type": "Person", "name": "Cat Person"},
+        "contentUrl": video, "uploadDate": "2026-11-30",
+    }  # fmt: skip
     html = (
         '<html><head><meta property="og:title" content="A cat &amp; a ball">'
         f'<meta property="og:video" content="{video}">'
-        '<meta property="og:video:type" content="video/mp4"></head><body></body></html>'
+        '<meta property="og:video:type" content="video/mp4">'
+        f'<script type="application/ld+json">{json.dumps(facts)}</script></head></html>'
     )
     return media.add("/post/1", html.encode(), content_type="text/html")
 
@@ -64,24 +68,13 @@ async def click(fake: FakeDiscord, custom_id: str, message: str, **kw: Any) -> d
 
 
 async def test_the_caption_names_what_the_extractor_found_and_pings_nobody(
-    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer, monkeypatch,
-    snapshot,
-):  # fmt: skip
-    page, running = og_page(media_server), []
-    info = MediaInfo(title="A cat & a ball", uploader="Cat Person", duration=5, webpage_url=page)
-
-    real_fetch = Workers.fetch
-
-    async def fetch_with_info(self: Workers, url: str, dest: Path, **kwargs: Any) -> list[Path]:
-        files = await real_fetch(self, url, dest, **kwargs)  # the real download (a worker)
-        running[0].services.notes.write(dest.name).info = info  # the fetch layer's seam
-        return files
-
-    monkeypatch.setattr(Workers, "fetch", fetch_with_info)
-    running.append(await start_bot(allow_private_urls=True))
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer, snapshot
+):
+    page = og_page(media_server)
+    await start_bot(allow_private_urls=True)
     status = await done(fake_discord, f"$dl {page}")
     [post] = posts(fake_discord)
-    assert [a["filename"] for a in post["attachments"]] == ["clip.mp4"]
+    assert [a["filename"] for a in post["attachments"]] == ["1.mp4"]  # named by the post's id
     assert post["mentions"] == []
     assert post["message_reference"]["message_id"] == status["message_reference"]["message_id"]
     jump = f"/{fake_discord.channel_id}/{post['id']}"

@@ -72,6 +72,7 @@ class Recorder:
     seen: list[Progress] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     tools: list[str] = field(default_factory=list)
+    infos: list[dict] = field(default_factory=list)
 
     def progress(self, progress: Progress, *, force: bool = False) -> None:
         self.seen.append(progress)
@@ -81,6 +82,9 @@ class Recorder:
 
     def chose(self, tool: str) -> None:
         self.tools.append(tool)
+
+    def describe(self, info: dict) -> None:
+        self.infos.append(info)
 
 
 @pytest_asyncio.fixture

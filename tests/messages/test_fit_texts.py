@@ -8,10 +8,12 @@ import pytest
 
 from bossbot.discord.actions import ACTIONS
 from bossbot.errors import CannotFit, TooLarge, TooLongToFit
-from bossbot.fit import FitProgress, FitResult
+from bossbot.fetch.base import Progress
+from bossbot.fit import FitResult
 from bossbot.messages import render_error
 from bossbot.messages.check import command_table
-from bossbot.messages.fit import compress_line, fit_summary
+from bossbot.messages.fit import fit_summary
+from bossbot.messages.progress import progress_line
 from bossbot.spec import parse_spec
 
 MiB = 1024 * 1024
@@ -21,16 +23,17 @@ CLIP = Path("clip.mp4")
 @pytest.mark.parametrize(
     "progress",
     [
-        FitProgress(0, 0),
-        FitProgress(0, 30),
-        FitProgress(12, 30, eta=12.4),
-        FitProgress(30, 30, eta=0),
-        FitProgress(6, 30, eta=40, attempt=2),
+        Progress(0, None, stage="compress"),
+        Progress(0, 1000, stage="compress"),
+        Progress(400, 1000, eta=12.4, stage="compress"),
+        Progress(1000, 1000, eta=0, stage="compress"),
+        Progress(200, 1000, eta=40, stage="recompress"),
+        Progress(500, 1000, eta=3, file_index=2, file_count=3, stage="compress"),
     ],
-    ids=["unknown length", "starting", "40 percent", "done", "second try"],
+    ids=["unknown length", "starting", "40 percent", "done", "second try", "gallery"],
 )
-def test_the_compressing_line(progress: FitProgress, snapshot) -> None:
-    assert compress_line(progress) == snapshot
+def test_the_compressing_line(progress: Progress, snapshot) -> None:
+    assert progress_line(progress) == snapshot
 
 
 RESULTS = {

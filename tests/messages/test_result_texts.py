@@ -40,6 +40,25 @@ CAPTIONS = {
 }
 
 
+FITTED = {
+    "one file compressed": ["🗜️ compressed 24.1 MiB → 9.8 MiB, 1080p → 720p"],
+    "a gallery: one change said once with its count": [
+        "🖼️ converted HEIC → JPEG", "", "🖼️ converted HEIC → JPEG", "🖼️ converted HEIC → JPEG",
+    ],
+    "many kinds of change": [
+        "🖼️ converted HEIC → JPEG", "🖼️ converted AVIF → JPEG", "🎞️ GIF turned into a video",
+        "🖼️ converted BMP → PNG", "🖼️ converted TIFF → PNG",
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", list(FITTED))
+def test_captions_say_what_fitting_did(name: str, snapshot) -> None:
+    text = caption(URL, VIDEO, notes=FITTED[name])
+    assert text.startswith(caption(URL, VIDEO) + "\n-# ")
+    assert text == snapshot
+
+
 @pytest.mark.parametrize("name", list(CAPTIONS))
 def test_captions(name: str, snapshot) -> None:
     url, info, part, parts, *hidden = CAPTIONS[name]

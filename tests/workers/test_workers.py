@@ -7,6 +7,7 @@ import os
 import signal
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,7 +42,7 @@ async def test_a_clip_is_fetched_in_a_worker_and_checked_in_another(
     files, seen = await fetch(workers, url, tmp_path / "job")
     assert [f.read_bytes() for f in files] == [clip_mp4()]
     assert seen[-1].done == len(clip_mp4())
-    assert await workers.validate(files, cap=10**6, dest=tmp_path / "job") == files
+    assert (await workers.validate(files, cap=10**6, dest=tmp_path / "job")).files == files
     assert workers.running == set()
 
 
@@ -83,14 +84,19 @@ async def test_a_worker_killed_from_outside_fails_its_step_clearly(
     assert "-9" in caught.value.detail
 
 
+@pytest.mark.parametrize(
+    ("fit", "limit"),
+    [({"enabled": False}, 3 * MIB), ({"max_download": "2MiB"}, 4 * MIB)],
+    ids=["the-cap", "what-fitting-may-shrink"],
+)
 async def test_an_endless_page_stops_at_the_byte_budget(
-    make_workers, media_server: MediaServer, tmp_path: Path
+    make_workers, media_server: MediaServer, tmp_path: Path, fit: dict[str, Any], limit: int
 ) -> None:
-    workers = await make_workers(overhead="2MiB")
+    workers = await make_workers(fit, overhead="2MiB")
     url = media_server.add("/page", b"<p>hi</p>" * 1000, content_type="text/html", mode="endless")
     with pytest.raises(TooMuchData) as caught:
         await fetch(workers, url, tmp_path / "job", cap=MIB)
-    assert caught.value.data == {"limit": 3 * MIB}
+    assert caught.value.data == {"limit": limit}
 
 
 async def test_a_page_too_big_for_the_memory_ceiling_stops_the_worker_not_the_bot(
