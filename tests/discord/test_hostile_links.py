@@ -64,9 +64,10 @@ async def test_an_endless_page_fails_clearly_while_the_bot_stays_small_and_answe
     fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
 ) -> None:
     # The byte budget is what fitting may shrink ([fit] max_download) plus the overhead:
-    # 26 MiB here, so the loopback page (1.6 MiB/s) reaches it within seconds.
+    # 12 MiB here, so the loopback page (1.6 MiB/s) reaches it within seconds.
     fit = SPEC.fit.model_copy(update={"max_download": 10 * 1024 * 1024})
-    app = await start_bot(SPEC.model_copy(update={"fit": fit}), **PUBLIC_ONLY)
+    spec = budgets_with(SPEC.model_copy(update={"fit": fit}), overhead="2MiB")
+    app = await start_bot(spec, **PUBLIC_ONLY)
     url = media_server.add("/page", b"<p>all work and no play</p>" * 1000, mode="endless",
                            content_type="text/html")  # fmt: skip
     started = time.monotonic()
