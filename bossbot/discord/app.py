@@ -68,6 +68,7 @@ def build_app(
     services.latency = lambda: _latency(bot)
     services.rest = bot.rest
     services.me = lambda: _me(bot)
+    services.cache = bot.cache
     attach_jobs(bot, services, role)
     client = lightbulb.client_from_app(bot, default_enabled_guilds=settings.guild_ids)
     for name, command in spec.commands.items():

@@ -13,7 +13,7 @@ from bossbot.discord.invocation import NO_PINGS
 from bossbot.discord.members import role_pairs
 from bossbot.discord.posts import strip_buttons
 from bossbot.discord.registry import Services
-from bossbot.discord.results import expired
+from bossbot.discord.results import declared_for, expired
 from bossbot.discord.retry import retry
 from bossbot.discord.roles import bot_roles
 from bossbot.errors import BossError
@@ -27,7 +27,10 @@ async def _expired(
     """True (and the clicked post loses its buttons) when the job's buttons had their time."""
     store = services.jobs.store if services.jobs else None
     job = await store.get(job_id) if store else None
-    if job is None or store is None or not expired(job, services.spec.results, store.clock.now()):
+    if job is None or store is None:
+        return False
+    declared = await declared_for(services.spec.results, services.guilds, job)
+    if not expired(job, declared, store.clock.now()):
         return False
     with suppress(hikari.HTTPError):  # the answer matters more than the clean-up
         await strip_buttons(interaction.app.rest, job, [interaction.message.id])

@@ -44,6 +44,7 @@ class Invocation:
         message_id: The prefix command's message (uploads reply to it).
         interaction: The slash command's (or button click's) interaction; its token edits
             the first answer.
+        permissions: The member's server-wide Discord permissions (Manage Server...).
     """
 
     name: str
@@ -59,3 +60,4 @@ class Invocation:
     upload_limit: int | None = None
     message_id: int | None = None
     interaction: hikari.CommandInteraction | hikari.ComponentInteraction | None = None
+    permissions: hikari.Permissions = hikari.Permissions.NONE

@@ -1,6 +1,7 @@
 """Wiring of the job executor, one place for every process role.
 
-Store, workers, status messages, uploads, results, queue positions, metrics. The bot calls
+Store, workers, status messages, uploads, results, queue positions, metrics, the settings
+servers changed and the quiet status of auto-detected links. The bot calls
 :func:`attach_jobs`; the worker role calls :func:`build_executor` with its REST client, so
 both run jobs with the same plug-ins (fetch and validate in worker processes, delivery).
 """
@@ -11,6 +12,7 @@ from collections.abc import Callable, Mapping
 
 import hikari
 
+from bossbot.discord.auto_status import AutoStatus
 from bossbot.discord.autocomplete import job_choices
 from bossbot.discord.notes import JobNotes
 from bossbot.discord.positions import QueuePositions
@@ -18,6 +20,7 @@ from bossbot.discord.registry import Services
 from bossbot.discord.results import Results
 from bossbot.discord.status import Render, StatusMessages
 from bossbot.discord.uploads import DiscordDelivery
+from bossbot.guilds import GuildSettings
 from bossbot.jobs import Executor, Job, JobEvent
 from bossbot.jobs.retry import RetryPolicy
 from bossbot.jobs.stores import open_store
@@ -67,14 +70,16 @@ def build_executor(
     )  # fmt: skip
     metrics = Metrics(store.counts, latency, role.labels())
     positions = QueuePositions(status, lambda: store.queued("bot"))
-    results = Results(rest, cache, services.me, spec.results, notes, store.clock)
+    guilds = services.guilds = GuildSettings(store, spec)
+    results = Results(rest, cache, services.me, spec.results, notes, store.clock, guilds)
+    auto = services.auto = AutoStatus(rest, store, spec, render_status(spec, notes), store.clock)
     workers = services.workers = Workers(settings, spec) if role.claims else None
     executor = Executor(
         store, spec=spec, settings=settings, split=batches, origin="bot",
         fetch=workers.fetch if workers else _no_work,
         validate=workers.validate if workers else _no_work,
         delivery=DiscordDelivery(rest, services.me, notes), claims=role.claims,
-        listeners=[status, positions, MetricsListener(metrics), results],
+        listeners=[status, positions, MetricsListener(metrics), results, auto],
     )  # fmt: skip
     services.jobs, services.metrics, services.results = executor, metrics, results
     services.autocomplete["cancel"] = job_choices(services)

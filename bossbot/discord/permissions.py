@@ -17,6 +17,27 @@ def _overwritten(
     return permissions
 
 
+def member_permissions(
+    cache: hikari.api.Cache, guild_id: int, user_id: int, role_ids: list[int]
+) -> hikari.Permissions:
+    """A member's server-wide permissions from its roles (owner and Administrator: all).
+
+    Unknown to the cache (guild not seen yet): none.
+    """
+    guild = cache.get_guild(guild_id)
+    if guild is None:
+        return hikari.Permissions.NONE
+    if guild.owner_id == user_id:
+        return hikari.Permissions.all_permissions()
+    permissions = hikari.Permissions.NONE
+    for role_id in {*role_ids, guild_id}:
+        if (role := cache.get_role(role_id)) is not None:
+            permissions |= role.permissions
+    if permissions & hikari.Permissions.ADMINISTRATOR:
+        return hikari.Permissions.all_permissions()
+    return permissions
+
+
 def bot_may(
     cache: hikari.api.Cache, guild_id: int, channel_id: int, me: int, wanted: hikari.Permissions
 ) -> bool:

@@ -7,10 +7,12 @@ import re
 import hikari
 
 from bossbot.discord.arguments import UsageError, parse_args
+from bossbot.discord.auto import auto_detect
 from bossbot.discord.dispatch import run_action
 from bossbot.discord.hints import answer_unknown
 from bossbot.discord.invocation import NO_PINGS, Invocation
 from bossbot.discord.members import role_pairs, tier_limit
+from bossbot.discord.permissions import member_permissions
 from bossbot.discord.registry import Services
 from bossbot.discord.roles import bot_roles
 from bossbot.messages.help import usage_error
@@ -39,7 +41,10 @@ class PrefixResponder:
 async def on_message(event: hikari.GuildMessageCreateEvent, services: Services) -> None:
     """Run the prefix command in ``event``, if it holds one; ignore bots and webhooks."""
     spec, content = services.spec, event.message.content or ""
-    if not event.is_human or not content.startswith(spec.prefix):
+    if not event.is_human:
+        return
+    if not content.startswith(spec.prefix):
+        await auto_detect(event, services)
         return
     tokens = content[len(spec.prefix) :].split()
     word = tokens[0].casefold() if tokens else ""
@@ -57,8 +62,9 @@ async def on_message(event: hikari.GuildMessageCreateEvent, services: Services) 
     except UsageError as problem:
         await reply.send(usage_error(spec, name, str(problem)))
         return
-    member = event.member
-    pairs = role_pairs(event.app.cache, event.guild_id, list(member.role_ids) if member else [])
+    member, cache = event.member, event.app.cache
+    role_ids = list(member.role_ids) if member else []
+    pairs = role_pairs(cache, event.guild_id, role_ids)
     inv = Invocation(
         name=name,
         command=command,
@@ -72,5 +78,6 @@ async def on_message(event: hikari.GuildMessageCreateEvent, services: Services) 
         reply=reply,
         upload_limit=tier_limit(spec, event.app.cache, event.guild_id),
         message_id=int(event.message.id),
+        permissions=member_permissions(cache, event.guild_id, int(event.author_id), role_ids),
     )
     await run_action(inv, services)

@@ -13,6 +13,7 @@ from bossbot.discord.hints import Cooldown
 from bossbot.discord.invocation import Invocation
 from bossbot.discord.notes import JobNotes
 from bossbot.discord.results import Results
+from bossbot.guilds import GuildSettings
 from bossbot.jobs import Executor
 from bossbot.ops import Metrics
 from bossbot.settings import Settings
@@ -38,6 +39,10 @@ class Services:
         cooldown: What was said lately to whom (one hint per member and channel a minute).
         notes: What the Discord side knows of jobs beyond their rows (spoiler, info, posts).
         results: What follows the posts (previews hidden, buttons taken off in time).
+        guilds: What each server changed with ``/settings``, kept in memory (None without
+            a job store).
+        cache: The gateway's cache (what the bot may do in a channel), when there is one.
+        auto: The quiet status of auto-detected links (⏳, ✅, a reply on failure).
     """
 
     spec: Spec
@@ -53,6 +58,9 @@ class Services:
     cooldown: Cooldown = field(default_factory=Cooldown)
     notes: JobNotes = field(default_factory=JobNotes)
     results: Results | None = None
+    guilds: GuildSettings | None = None
+    cache: hikari.api.Cache | None = None
+    auto: Any = None
 
 
 Action = Callable[[Invocation, Services], Awaitable[None]]

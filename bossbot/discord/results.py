@@ -12,13 +12,25 @@ from loguru import logger
 from bossbot.discord.notes import JobNotes
 from bossbot.discord.permissions import bot_may
 from bossbot.discord.posts import posts_of, strip_buttons
+from bossbot.guilds import GuildSettings
 from bossbot.jobs import Clock, Job, JobEvent, SystemClock
+from bossbot.messages.settings import cannot_hide_text
 from bossbot.spec import Results as Declared
 
 if TYPE_CHECKING:
     from loguru import Logger
 
 MANAGE = hikari.Permissions.MANAGE_MESSAGES
+
+
+async def declared_for(declared: Declared, guilds: GuildSettings | None, job: Job) -> Declared:
+    """``[results]`` as the job's server changed it (``embeds``, ``buttons``)."""
+    if guilds is None or not (job.guild_id and job.channel_id):
+        return declared
+    view = await guilds.channel(job.guild_id, job.channel_id)
+    return declared.model_copy(
+        update={"suppress_embeds": view.embeds, "buttons_for": view.buttons_for}
+    )
 
 
 def expired(job: Job, declared: Declared, now: float) -> bool:
@@ -41,10 +53,12 @@ class Results:
         self, rest: hikari.api.RESTClient, cache: hikari.api.Cache | None,
         me: Callable[[], int | None],
         declared: Declared, notes: JobNotes, clock: Clock | None = None,
+        guilds: GuildSettings | None = None,
     ) -> None:  # fmt: skip
         self.rest, self.cache, self.me, self.declared = rest, cache, me, declared
-        self.notes, self.clock = notes, clock or SystemClock()
+        self.notes, self.clock, self.guilds = notes, clock or SystemClock(), guilds
         self.tasks: set[asyncio.Task[None]] = set()
+        self.told: set[int] = set()  # channels told once that the bot cannot hide previews
 
     async def on_update(self, job: Job, event: JobEvent) -> None:
         """Start the after-post work of a delivered job; forget the notes of failed ones."""
@@ -58,9 +72,10 @@ class Results:
     async def _after_post(self, job: Job) -> None:
         """Hide the request's preview now; take the buttons off when their time is up."""
         log = logger.bind(job=job.id, guild=job.guild_id)
-        if self.declared.suppress_embeds:
+        declared = await declared_for(self.declared, self.guilds, job)
+        if declared.suppress_embeds:
             await self._hide_preview(job, log)
-        await self.clock.sleep(self.declared.buttons_for)
+        await self.clock.sleep(declared.buttons_for)
         try:
             posts = self.notes.read(job.id).posts or await posts_of(self.rest, job, self.me())
             await strip_buttons(self.rest, job, posts.values())
@@ -75,11 +90,28 @@ class Results:
             return  # a slash command or a retry: there is no member's message
         if self.cache is not None and not bot_may(self.cache, job.guild_id, channel, me, MANAGE):
             log.debug("no Manage Messages in channel {}: the request keeps its preview", channel)
+            await self._tell_once(job.guild_id, channel, source, log)
             return
         try:
             await self.rest.edit_message(channel, source, flags=hikari.MessageFlag.SUPPRESS_EMBEDS)
         except (hikari.HTTPError, OSError) as exc:  # deleted meanwhile, or refused after all
             log.info("could not hide the preview of the request: {}", exc)
+
+    async def _tell_once(self, guild: int, channel: int, source: int, log: Logger) -> None:
+        """Say once per channel (while the bot runs) why previews stay, if the server asked."""
+        if self.guilds is None or channel in self.told:
+            return
+        if "embeds" not in (await self.guilds.channel(guild, channel)).changed:
+            return  # the file's default: skipped quietly
+        self.told.add(channel)
+        log.warning("the server asked for hidden previews; no Manage Messages in {}", channel)
+        try:
+            await self.rest.create_message(
+                channel, cannot_hide_text(), reply=source, mentions_reply=False,
+                user_mentions=False, role_mentions=False, mentions_everyone=False,
+            )  # fmt: skip
+        except (hikari.HTTPError, OSError) as exc:
+            log.info("could not say why the preview stays: {}", exc)
 
     async def close(self) -> None:
         """Stop waiting (on shutdown): buttons still on then stay until clicked."""

@@ -53,6 +53,8 @@ async def _serve(app: BotApp, stop: asyncio.Event) -> None:
         stopped.cancel()
         if app.services.results is not None:
             await app.services.results.close()
+        if app.services.auto is not None:
+            await app.services.auto.close()
         if jobs is not None:
             await jobs.stop()
             await jobs.store.close()

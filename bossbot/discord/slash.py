@@ -71,6 +71,7 @@ def build_slash(name: str, command: Command, services: Services) -> type[lightbu
             reply=SlashResponder(ctx),
             upload_limit=ctx.interaction.attachment_size_limit or None,
             interaction=ctx.interaction,
+            permissions=getattr(ctx.member, "permissions", hikari.Permissions.NONE),
         )
         await run_action(inv, services, checked=True)
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from bossbot.jobs.clock import Clock
+from bossbot.jobs.guild_settings import GuildSettingsStore
 from bossbot.jobs.sqlite import SqliteStore
 from bossbot.jobs.store import JobStore
 from bossbot.settings import Settings
 
 
-def open_store(settings: Settings, clock: Clock | None = None) -> JobStore:
+class Store(JobStore, GuildSettingsStore, Protocol):
+    """What both stores are: the jobs, and the settings servers changed."""
+
+
+def open_store(settings: Settings, clock: Clock | None = None) -> Store:
     """The shared PostgreSQL store of ``BOSSBOT_DATABASE_URL``, or the embedded SQLite one.
 
     SQLite (``jobs.sqlite3`` under the data dir) is created and migrated here; PostgreSQL

@@ -59,8 +59,25 @@ def command_table(spec: Spec, path: Path) -> str:
         f"{format_size(spec.upload.message_total)} per message",
         _fit_line(spec.fit),
         _presentation_line(spec),
+        *_server_lines(spec),
     ]
     return "\n".join(lines)
+
+
+def _server_lines(spec: Spec) -> list[str]:
+    """``[auto]`` and ``[server_settings]``: the defaults, and what servers may change."""
+    auto, servers = spec.auto, spec.server_settings
+    status = (f"⏳ then ✅ on the message, a short status after {duration(auto.slow_after)}"
+              if auto.status == "reaction" else "a status message")  # fmt: skip
+    turn = "servers may turn it on per channel" if auto.servers_may_enable else "servers may not"
+    changes = ", ".join(servers.may_change) or "nothing"
+    bounds = f"{duration(servers.buttons_min)} to {duration(servers.buttons_max)}"
+    return [
+        f"auto-detection: off by default, {turn} · covers {', '.join(auto.sites)} (may choose "
+        f"{', '.join(auto.choosable)}) · {auto.max_links} links per message · {status}",
+        f"server settings (/settings, Manage Server): may change {changes} (buttons {bounds}) "
+        "· defaults from this file; what each server changed lives in the job database",
+    ]
 
 
 def _presentation_line(spec: Spec) -> str:

@@ -54,3 +54,8 @@ def skipped_text(skipped: Sequence[str]) -> str:
 def expired_text() -> str:
     """Answer to a click on a post's button after its declared time."""
     return "⌛ These buttons have expired. Send the link again to fetch it anew."
+
+
+def slow_text(url: str, job_id: str, *, hidden: bool = False) -> str:
+    """The short status of an auto-detected link that takes a while (it is then kept current)."""
+    return f"⏳ Still working on {veiled(f'<{url}>', hidden)} (job `{job_id}`)…"

@@ -58,6 +58,8 @@ def help_command(spec: Spec, name: str) -> str:
     who = f"members with {role_phrase(roles)}" if roles else "nobody yet"
     if not command.roles or spec.default_role in command.roles:
         who = "everyone"
+    if command.action == "settings":  # the action itself asks for the permission
+        who = f"{who}, with the **Manage Server** permission"
     lines.append(f"**Who can use it:** {who}")
     return "\n".join(lines)
 

@@ -1,5 +1,6 @@
 """``commands.toml`` -> a validated :class:`Spec`; loading and error reporting."""
 
+from bossbot.spec.auto import Auto, ServerSettings
 from bossbot.spec.document import Spec
 from bossbot.spec.fit import Fit
 from bossbot.spec.loader import SpecError, load_spec, parse_spec
@@ -9,6 +10,7 @@ from bossbot.spec.presentation import Hints, Results
 from bossbot.spec.units import format_size, parse_size
 
 __all__ = [
+    "Auto",
     "Budgets",
     "Command",
     "Fit",
@@ -17,6 +19,7 @@ __all__ = [
     "Option",
     "Results",
     "Role",
+    "ServerSettings",
     "SiteGroup",
     "Spec",
     "SpecError",

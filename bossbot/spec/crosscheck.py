@@ -70,4 +70,8 @@ def cross_check(data: dict[str, Any], actions: Collection[str]) -> list[tuple[Lo
         if rest and any(required[rest[0] + 1 :]):
             why = "an option after a rest option cannot be required (rest takes every word)"
             problems.append((("commands", name, "options"), why))
+    auto = data.get("auto") if isinstance(data.get("auto"), dict) else {}
+    for key in ("sites", "choosable"):
+        problems += [(("auto", key), f"unknown site group '{s}'")
+                     for s in _strings(auto, key) if s not in sites]  # fmt: skip
     return problems

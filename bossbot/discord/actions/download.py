@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable, Callable
 
 from bossbot.discord.invocation import Invocation
 from bossbot.discord.registry import Services, action
@@ -57,11 +58,17 @@ def request_for(inv: Invocation, services: Services, link: Link, site: str) -> J
     )  # fmt: skip
 
 
-async def queue_one(inv: Invocation, services: Services, link: Link) -> None:
+Acknowledge = Callable[[str], Awaitable[int | None]]
+
+
+async def queue_one(
+    inv: Invocation, services: Services, link: Link, acknowledge: Acknowledge | None = None
+) -> None:
     """Check the URL, acknowledge (that reply becomes the status message), queue the job.
 
     Only checks that need no network answer at once; every address a download connects
-    to is checked by the egress guard while it runs.
+    to is checked by the egress guard while it runs. ``acknowledge`` replaces the reply
+    (auto-detection reacts instead: a job without a status message).
     """
     assert services.jobs is not None, "downloads need the job executor"  # noqa: S101
     try:
@@ -74,7 +81,7 @@ async def queue_one(inv: Invocation, services: Services, link: Link) -> None:
         )
         return
     request = request_for(inv, services, Link(url, link.spoiler), site)
-    status_id = await inv.reply.send(accepted_text(url, hidden=request.spoiler))
+    status_id = await (acknowledge or inv.reply.send)(accepted_text(url, hidden=request.spoiler))
     interaction = inv.interaction
     if status_id is None and interaction is not None:
         request.interaction_id, request.interaction_token = int(interaction.id), interaction.token

@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection
 
 from bossbot.errors import QueueFull, UserQueueFull
 from bossbot.jobs.model import Job, new_job_id
+from bossbot.jobs.postgres.guild_settings import PostgresGuildSettings
 from bossbot.jobs.postgres.notices import notices
 from bossbot.jobs.postgres.reader import RUN_ORDER, UNFINISHED
 from bossbot.jobs.postgres.schema import connect, migrate
@@ -22,7 +23,7 @@ START = f"CASE WHEN files <> '[]' THEN '{_KEPT}' ELSE '{_NONE}' END"
 uploads them, another fetches."""
 
 
-class PostgresStore(PostgresWriter):
+class PostgresStore(PostgresWriter, PostgresGuildSettings):
     """:class:`~bossbot.jobs.store.JobStore` on PostgreSQL: the queue over the job records.
 
     Admission counts and inserts under one advisory lock, so ``max_queue`` and the per-user

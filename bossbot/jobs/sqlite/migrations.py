@@ -82,4 +82,17 @@ ALTER TABLE jobs ADD COLUMN notes TEXT NOT NULL DEFAULT '[]';
 """What the member asked for (spoiler, audio only, a quality, a fresh download), what the
 extractor said of the media (``info``) and what fitting did to each file (``notes``)."""
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+V4 = """
+CREATE TABLE guild_settings (
+    guild_id INTEGER NOT NULL,
+    channel_id INTEGER NOT NULL DEFAULT 0,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    updated_by INTEGER NOT NULL DEFAULT 0,
+    updated_at REAL NOT NULL,
+    PRIMARY KEY (guild_id, channel_id, name)
+) WITHOUT ROWID;
+"""
+"""What servers changed for themselves with ``/settings`` (channel 0: the whole server)."""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)

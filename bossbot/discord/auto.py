@@ -1,0 +1,108 @@
+"""Auto-detection: links posted without a command, in channels where a server turned it on.
+
+Each link a channel's site groups cover becomes a job of the ``auto`` command, queued by
+the download action's own path (the same queue, roles, caps and fitting as ``$dl``) and
+delivered as a reply. A message costs one settings lookup (in memory) where it is off, and
+one link scan where it is on.
+"""
+
+from __future__ import annotations
+
+import hikari
+from loguru import logger
+
+from bossbot.discord.actions.download import queue_one
+from bossbot.discord.invocation import NO_PINGS, Invocation
+from bossbot.discord.members import role_pairs, tier_limit
+from bossbot.discord.registry import Services
+from bossbot.discord.roles import bot_roles, may_use
+from bossbot.errors import BossError
+from bossbot.fetch.router import route
+from bossbot.fetch.urls import check_url
+from bossbot.links import Link, find_links
+from bossbot.spec import Command, Spec
+
+AUTO = "auto"
+"""The command name auto-detected jobs carry (their status is the quiet one)."""
+WORKING = "⏳"
+
+
+class AutoResponder:
+    """Answers about an auto-detected link: a reaction, and replies only to explain."""
+
+    def __init__(self, message: hikari.Message) -> None:
+        """Answer ``message``."""
+        self.message, self.reacted = message, False
+
+    async def send(self, text: str, *, ephemeral: bool = False) -> int | None:
+        """Reply (why a link was not taken); returns the reply's id."""
+        sent = await self.message.respond(text, reply=True, mentions_reply=False, **NO_PINGS)
+        return int(sent.id)
+
+    async def edit(self, message_id: int | None, text: str) -> None:
+        """No status message to edit: a new reply says it."""
+        if message_id is None:
+            await self.send(text)
+        else:
+            await self.message.app.rest.edit_message(self.message.channel_id, message_id, text)
+
+    async def react(self, text: str) -> int | None:
+        """Acknowledge with ⏳ on the member's message (once); no status message."""
+        if not self.reacted:
+            self.reacted = True
+            try:
+                await self.message.add_reaction(WORKING)
+            except hikari.HTTPError as exc:  # no Add Reactions: the job goes on unseen
+                logger.warning("could not react in channel {}: {}", self.message.channel_id, exc)
+        return None
+
+
+def covered(spec: Spec, content: str, sites: tuple[str, ...]) -> list[Link]:
+    """The links of ``content`` in the site groups ``sites``, up to ``[auto] max_links``."""
+    taken: list[Link] = []
+    for link in find_links(content, spec.named_hosts).links:
+        try:
+            site, _ = route(check_url(link.url), spec)
+        except BossError:
+            continue
+        if site in sites and len(taken) < spec.auto.max_links:
+            taken.append(link)
+    return taken
+
+
+def download_command(spec: Spec, roles: frozenset[str]) -> Command | None:
+    """The download command whose rules auto-detection follows: any site, usable by them."""
+    usable = [c for c in spec.commands.values() if c.action == "download" and may_use(c, roles)]
+    usable.sort(key=lambda command: bool(command.sites))
+    return usable[0].model_copy(update={"sites": []}) if usable else None
+
+
+async def auto_detect(event: hikari.GuildMessageCreateEvent, services: Services) -> None:
+    """Queue the covered links of a member's message, where auto-detection is on."""
+    guilds, spec = services.guilds, services.spec
+    if guilds is None or services.jobs is None:
+        return
+    view = await guilds.channel(int(event.guild_id), int(event.channel_id))
+    if not view.auto or not (links := covered(spec, event.message.content or "", view.sites)):
+        return
+    member, cache = event.member, event.app.cache
+    pairs = role_pairs(cache, event.guild_id, list(member.role_ids) if member else [])
+    roles = bot_roles(spec, pairs)
+    log = logger.bind(guild=int(event.guild_id), user=int(event.author_id), via=AUTO)
+    if (command := download_command(spec, roles)) is None:
+        log.debug("auto-detection: the member may use no download command")
+        return
+    reply = AutoResponder(event.message)
+    inv = Invocation(
+        name=AUTO, command=command, args={}, user_id=int(event.author_id),
+        user_name=member.display_name if member else event.author.username,
+        guild_id=int(event.guild_id), channel_id=int(event.channel_id), roles=roles,
+        source="prefix", reply=reply, upload_limit=tier_limit(spec, cache, event.guild_id),
+        message_id=int(event.message.id),
+    )  # fmt: skip
+    acknowledge = reply.react if spec.auto.status == "reaction" else None
+    try:
+        for link in links:
+            await queue_one(inv, services, link, acknowledge)
+    except hikari.HTTPError as exc:  # no Add Reactions, or the message is gone
+        log.warning("auto-detection could not answer in channel {}: {}", event.channel_id, exc)
