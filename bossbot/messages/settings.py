@@ -29,8 +29,11 @@ def site_names(spec: Spec, sites: tuple[str, ...] | list[str]) -> str:
 def auto_line(spec: Spec, view: ChannelSettings) -> str:
     """One line on auto-detection in this channel (help shows it too)."""
     if not view.auto:
-        return f"🔗 Links posted here without a command: ignored (use `{spec.prefix}dl`)."
-    return f"🔗 Links posted here to {site_names(spec, view.sites)} are downloaded on their own."
+        return f"🔗 Auto-detection is **off** here: links need `{spec.prefix}dl`."
+    return (
+        f"🔗 Auto-detection is **on** here: links to {site_names(spec, view.sites)} posted "
+        "without a command are downloaded."
+    )
 
 
 def settings_text(spec: Spec, view: ChannelSettings, *, may_hide: bool) -> str:
@@ -59,22 +62,27 @@ def settings_text(spec: Spec, view: ChannelSettings, *, may_hide: bool) -> str:
 def changed_text(spec: Spec, change: Change, view: ChannelSettings, *, may_hide: bool) -> str:
     """The answer to a change: what now holds (and what is missing for it to work)."""
     back = " (the default)" if change.value is None else ""
-    if change.name == "auto":
-        text = auto_line(spec, view)
+    if change.name == "auto" and view.auto:
+        text = (
+            f"Auto-detection is now on in this channel{back}: links to "
+            f"{site_names(spec, view.sites)} posted without a command are downloaded."
+        )
+    elif change.name == "auto":
+        text = f"Auto-detection is now off in this channel{back}."
     elif change.name == "sites":
-        text = f"🔗 Auto-detection here covers {site_names(spec, view.sites)}{back}."
+        text = f"Auto-detection here now covers {site_names(spec, view.sites)}{back}."
         if not view.auto:
             text += f" It is off: `{spec.prefix}settings auto on` turns it on."
     elif change.name == "embeds":
         text = (
-            "🧹 Link previews of requests are now "
+            "Link previews of requests are now "
             + ("hidden once their files are posted" if view.embeds else "kept")
             + f"{back}."
         )
         if view.embeds and not may_hide:
             text += "\n" + NEEDS_MANAGE
     else:
-        text = f"⏱️ Delete and Retry buttons now stay {_duration(view.buttons_for)}{back}."
+        text = f"Delete and Retry buttons now stay {_duration(view.buttons_for)}{back}."
     return f"✅ {text}"
 
 
