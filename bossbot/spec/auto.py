@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from bossbot.spec.strict import Strict
 
@@ -21,8 +21,8 @@ class Auto(Strict):
 
     Attributes:
         servers_may_enable: False: it stays off everywhere, ``/settings`` cannot turn it on.
-        sites: The site groups it covers in a channel that chose none.
         choosable: The site groups a server may choose for a channel.
+        sites: The site groups it covers in a channel that chose none (among ``choosable``).
         max_links: Links of one message it takes; the others are left alone.
         status: ``reaction``: ⏳ on the member's message, then ✅ (a failure gets a short
             reply); ``message``: the full status message, as ``$dl`` has.
@@ -30,18 +30,11 @@ class Auto(Strict):
     """
 
     servers_may_enable: bool = True
-    sites: list[str] = ["twitter", "reddit", "instagram", "tiktok"]
     choosable: list[str] = ["twitter", "reddit", "instagram", "tiktok", "youtube"]
+    sites: list[str] = ["twitter", "reddit", "instagram", "tiktok"]
     max_links: int = Field(3, ge=1, le=10)
     status: Literal["reaction", "message"] = "reaction"
     slow_after: float = Field(20.0, ge=1.0, le=3600.0)
-
-    @model_validator(mode="after")
-    def _defaults_are_choosable(self) -> Auto:
-        """Its default site groups must be among those a server may choose."""
-        if missing := [site for site in self.sites if site not in self.choosable]:
-            raise ValueError(f"sites {missing} must also be in choosable")
-        return self
 
 
 class ServerSettings(Strict):
@@ -62,9 +55,11 @@ class ServerSettings(Strict):
     buttons_min: float = Field(60.0, ge=1.0, le=7 * 86_400.0)
     buttons_max: float = Field(86_400.0, ge=1.0, le=7 * 86_400.0)
 
-    @model_validator(mode="after")
-    def _bounds_in_order(self) -> ServerSettings:
+    @field_validator("buttons_max")
+    @classmethod
+    def _bounds_in_order(cls, value: float, info: ValidationInfo) -> float:
         """``buttons_max`` may not be below ``buttons_min``."""
-        if self.buttons_max < self.buttons_min:
-            raise ValueError(f"buttons_max must be at least buttons_min ({self.buttons_min:g})")
-        return self
+        low = info.data.get("buttons_min")
+        if low is not None and value < low:
+            raise ValueError(f"must be at least buttons_min ({low:g})")
+        return value

@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
+from bossbot.spec.auto import Auto
 from bossbot.spec.models import NAME
 
 Loc = tuple[str, ...]
@@ -70,8 +71,18 @@ def cross_check(data: dict[str, Any], actions: Collection[str]) -> list[tuple[Lo
         if rest and any(required[rest[0] + 1 :]):
             why = "an option after a rest option cannot be required (rest takes every word)"
             problems.append((("commands", name, "options"), why))
+    return problems + _auto(data, sites)
+
+
+def _auto(data: dict[str, Any], sites: dict[str, Any]) -> list[tuple[Loc, str]]:
+    """``[auto]`` names site groups that exist; its default ones are among the choosable."""
     auto = data.get("auto") if isinstance(data.get("auto"), dict) else {}
-    for key in ("sites", "choosable"):
-        problems += [(("auto", key), f"unknown site group '{s}'")
-                     for s in _strings(auto, key) if s not in sites]  # fmt: skip
+    choosable = _strings(auto, "choosable") if "choosable" in auto else Auto().choosable
+    problems: list[tuple[Loc, str]] = []
+    for key in ("choosable", "sites"):
+        for site in _strings(auto, key):
+            if site not in sites:
+                problems.append((("auto", key), f"unknown site group '{site}'"))
+            elif site not in choosable:
+                problems.append((("auto", key), f"'{site}' must also be in choosable"))
     return problems

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bossbot.discord.app import BotApp
-from tests.discord.conftest import SPEC, StartBot, reply_to, uploads
+from tests.discord.conftest import SPEC, StartBot, final_status, reply_to, uploads
 from tests.fakes.discord import ids
 from tests.fakes.discord.server import FakeDiscord
 from tests.fakes.jobs import until
@@ -119,3 +119,18 @@ async def test_the_message_status_mode_answers_like_dl(
     status = await reply_to(fake_discord, f"{url}")
     assert status["content"].startswith("⏳ Got it")
     await uploads(fake_discord, 1)
+
+
+async def test_a_slow_job_gets_a_short_status_kept_current_until_posted(
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer, snapshot
+):
+    app = await start_bot(with_auto(slow_after=1.0), allow_private_urls=True)
+    clip = clip_mp4()
+    url = media_server.add("/slow.mp4", clip, content_type=MP4, rate=max(len(clip) // 4, 1024))
+    await turn_on(fake_discord)
+    status = await reply_to(fake_discord, f"{url}")
+    [job] = await app.services.jobs.store.recent()  # type: ignore[union-attr]
+    assert status["content"].replace(url, "URL").replace(job.id, "ID") == snapshot
+    [slow] = [m for m in fake_discord.bot_messages() if m["content"].startswith("⏳ Still")]
+    await uploads(fake_discord, 1)
+    await final_status(fake_discord, int(slow["id"]), "✅")  # edited like any status
