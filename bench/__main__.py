@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.autodetect import autodetect
 from bench.egress import egress
 from bench.figures import Figure, table, write_json
 from bench.fit import fit
@@ -32,6 +33,7 @@ class Mode:
     fit_clip: tuple[int, str] = (60, "1920x1080")  # seconds and size of the clip to fit
     egress: tuple[int, int, int] = (10, 50 * 1024**2, 50)  # files, bytes each, start-ups
     scale: tuple[int, int, float] = (60, 100_000, 5.0)  # jobs per run, jobs stored, I/O s
+    auto: tuple[int, int] = (100, 3)  # timed $help per phase, rounds of off then on
 
 
 MODES = {
@@ -44,6 +46,7 @@ MODES = {
         fit_clip=(20, "1920x1080"),
         egress=(4, 50 * MiB, 20),
         scale=(30, 100_000, 5.0),
+        auto=(40, 2),
     ),
     "smoke": Mode(
         2,
@@ -55,9 +58,10 @@ MODES = {
         fit_clip=(2, "320x180"),
         egress=(2, 1 * MiB, 3),
         scale=(5, 2_000, 0.5),
+        auto=(4, 1),
     ),
 }
-SECTIONS = ("startup", "latency", "pipeline", "egress", "store", "fit", "scale")
+SECTIONS = ("startup", "latency", "auto", "pipeline", "egress", "store", "fit", "scale")
 
 
 async def run(
@@ -67,6 +71,7 @@ async def run(
     steps = {
         "startup": lambda: startup(mode.startups, warm_cache=mode.warm_cache),
         "latency": lambda: latency(mode.commands, rate, settle=mode.settle),
+        "auto": lambda: autodetect(*mode.auto, settle=mode.settle),
         "pipeline": lambda: pipeline(list(mode.jobs), concurrency),
         "egress": lambda: egress(*mode.egress),
         "store": lambda: asyncio.to_thread(store_scale, mode.store_jobs),

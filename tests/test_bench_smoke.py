@@ -22,6 +22,8 @@ FIGURES = [
     "startup.synced",
     "startup.cold",
     *ACK,
+    "auto.busy.off.p99",
+    "auto.busy.on.p99",
     *(f"pipeline.{run}.{what}" for run in ("small", "large") for what in ("bot", "cli", "ratio")),
     "resources.rss_peak",
     "resources.workers_peak",
