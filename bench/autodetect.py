@@ -13,27 +13,31 @@ import asyncio
 import contextlib
 import tempfile
 import time
+import timeit
 from pathlib import Path
 
 from bench.acks import AckClock
 from bench.botproc import BotProcess
-from bench.config import BUCKETS, bench_spec
+from bench.config import BUCKETS, ROOT, bench_spec
 from bench.figures import Figure, percentile
+from bossbot.discord.actions import ACTIONS
+from bossbot.discord.auto import covered
+from bossbot.spec import load_spec
 from tests.fakes.discord import FakeDiscord, ids
 
 CHATTER = 1000 / 60  # messages per second without links
 HELP_RATE = 4.0  # $help per second, timed
 CHATTY = ids.USER_ID + 7  # another member: chat and commands are not one author's
+LINES = ["lol same", "did anyone see the game yesterday?", "brb, making tea",
+         "that boss fight took me 40 tries. $5 says you can't do it in 10 :)"]  # fmt: skip
 
 
 async def chatter(fake: FakeDiscord, stop: asyncio.Event) -> int:
     """Post messages without links at ``CHATTER`` per second until ``stop``; count them."""
     sent, start = 0, time.monotonic()
-    lines = ["lol same", "did anyone see the game yesterday?", "brb, making tea",
-             "that boss fight took me 40 tries. $5 says you can't do it in 10 :)"]  # fmt: skip
     while not stop.is_set():
         await asyncio.sleep(max(0.0, start + sent / CHATTER - time.monotonic()))
-        await fake.send_message(lines[sent % len(lines)], user_id=CHATTY)
+        await fake.send_message(LINES[sent % len(LINES)], user_id=CHATTY)
         sent += 1
     return sent
 
@@ -81,10 +85,15 @@ async def autodetect(count: int, rounds: int, settle: float = 2.0) -> list[Figur
                 with contextlib.suppress(Exception):
                     await bot.stop()
     off, on = (percentile([s * 1000 for s in seconds[k]], 99) for k in (False, True))
+    spec = load_spec(ROOT / "commands.toml", ACTIONS)
+    sites, line = tuple(spec.auto.sites), LINES[-1]
+    scan = timeit.timeit(lambda: covered(spec, line, sites), number=2000) / 2000 * 1e6
     note = f"{rounds} x {count} $help at {HELP_RATE:g}/s beside {CHATTER * 60:.0f} messages/min"
     return [
         Figure("auto.busy.off.p99", "ack $help p99, busy channel, auto-detection off", off, "ms",
                note=note),
         Figure("auto.busy.on.p99", "ack $help p99, busy channel, auto-detection on", on, "ms",
                f"<= {off * 1.1:.3g}", note="target: the figure with it off + 10 %"),
+        Figure("auto.scan", "auto-detection scan of a chat line without links", scan, "µs",
+               note="in-process, the bot's own function; the rest of a message is the same"),
     ]  # fmt: skip

@@ -24,6 +24,7 @@ FIGURES = [
     *ACK,
     "auto.busy.off.p99",
     "auto.busy.on.p99",
+    "auto.scan",
     *(f"pipeline.{run}.{what}" for run in ("small", "large") for what in ("bot", "cli", "ratio")),
     "resources.rss_peak",
     "resources.workers_peak",
