@@ -6,12 +6,11 @@ import pytest
 
 from bossbot.guilds import BadSetting, Change, ChannelSettings, effective
 from bossbot.jobs.guild_settings import SERVER
+from bossbot.messages.changes import bad_setting_text, changed_text
 from bossbot.messages.discord import slow_text
 from bossbot.messages.settings import (
     auto_line,
-    bad_setting_text,
     cannot_hide_text,
-    changed_text,
     no_settings_here,
     settings_refused,
     settings_text,

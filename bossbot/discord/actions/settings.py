@@ -9,9 +9,8 @@ from bossbot.discord.invocation import Invocation
 from bossbot.discord.permissions import bot_may
 from bossbot.discord.registry import Services, action
 from bossbot.guilds import BadSetting, parse_change
+from bossbot.messages.changes import bad_setting_text, changed_text
 from bossbot.messages.settings import (
-    bad_setting_text,
-    changed_text,
     no_settings_here,
     settings_refused,
     settings_text,
