@@ -102,7 +102,8 @@ async def auto_detect(event: hikari.GuildMessageCreateEvent, services: Services)
     )  # fmt: skip
     acknowledge = reply.react if spec.auto.status == "reaction" else None
     try:
-        for link in links:
-            await queue_one(inv, services, link, acknowledge)
+        queued = [await queue_one(inv, services, link, acknowledge) for link in links]
+        if reply.reacted and not any(queued):  # each link was refused, and said why
+            await event.message.remove_reaction(WORKING)
     except hikari.HTTPError as exc:  # no Add Reactions, or the message is gone
         log.warning("auto-detection could not answer in channel {}: {}", event.channel_id, exc)

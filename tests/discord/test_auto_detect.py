@@ -134,3 +134,21 @@ async def test_a_slow_job_gets_a_short_status_kept_current_until_posted(
     [slow] = [m for m in fake_discord.bot_messages() if m["content"].startswith("⏳ Still")]
     await uploads(fake_discord, 1)
     await final_status(fake_discord, int(slow["id"]), "✅")  # edited like any status
+
+
+async def test_a_link_refused_at_the_queue_says_why_and_takes_its_hourglass_off(
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
+):
+    one = SPEC.roles["everyone"].model_copy(update={"max_queued": 1})
+    await start_bot(SPEC.model_copy(update={"roles": {**SPEC.roles, "everyone": one}}),
+                    allow_private_urls=True)  # fmt: skip
+    slow = media_server.add("/slow.mp4", b"", mode="endless", content_type=MP4)
+    url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4)
+    await turn_on(fake_discord)
+    first = await fake_discord.send_message(f"{slow}")
+    await until(lambda: reactions(fake_discord, first["id"]) == ["⏳"], 10)
+    said = await reply_to(fake_discord, f"{url}")
+    second = said["message_reference"]["message_id"]
+    assert said["content"].startswith("🚦 You already have 1 jobs queued.")
+    await until(lambda: reactions(fake_discord, second) == [], 10)
+    assert reactions(fake_discord, first["id"]) == ["⏳"]

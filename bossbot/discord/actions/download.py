@@ -63,12 +63,12 @@ Acknowledge = Callable[[str], Awaitable[int | None]]
 
 async def queue_one(
     inv: Invocation, services: Services, link: Link, acknowledge: Acknowledge | None = None
-) -> None:
+) -> bool:
     """Check the URL, acknowledge (that reply becomes the status message), queue the job.
 
     Only checks that need no network answer at once; every address a download connects
     to is checked by the egress guard while it runs. ``acknowledge`` replaces the reply
-    (auto-detection reacts instead: a job without a status message).
+    (auto-detection reacts instead: a job without a status message). True once queued.
     """
     assert services.jobs is not None, "downloads need the job executor"  # noqa: S101
     try:
@@ -79,7 +79,7 @@ async def queue_one(
         await inv.reply.send(
             named(text, link.url, MediaInfo(), hidden=link.spoiler), ephemeral=True
         )
-        return
+        return False
     request = request_for(inv, services, Link(url, link.spoiler), site)
     status_id = await (acknowledge or inv.reply.send)(accepted_text(url, hidden=request.spoiler))
     interaction = inv.interaction
@@ -93,6 +93,8 @@ async def queue_one(
     except BossError as error:
         text = render_error(error, prefix=services.spec.prefix)
         await inv.reply.edit(status_id, named(text, url, MediaInfo(), hidden=request.spoiler))
+        return False
+    return True
 
 
 @action("download")
