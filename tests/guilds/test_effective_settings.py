@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -102,3 +103,43 @@ async def test_a_server_is_read_once_per_ttl_and_a_change_is_seen_at_once() -> N
     assert (await cache.channel(1, CHANNEL)).auto
     now[0] = 61
     assert not (await cache.channel(1, CHANNEL)).auto
+
+
+class SlowStore(CountingStore):
+    """Reads that take a moment, and may fail."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fail = False
+
+    async def guild_settings(self, guild_id: int) -> list[StoredSetting]:
+        await asyncio.sleep(0.05)
+        if self.fail:
+            raise OSError("database gone")
+        return await super().guild_settings(guild_id)
+
+
+async def test_messages_arriving_together_share_one_read_and_a_failed_read_is_not_kept() -> None:
+    store = SlowStore()
+    cache = GuildSettings(store, SPEC)
+    views = await asyncio.gather(*(cache.channel(1, CHANNEL) for _ in range(20)))
+    assert store.reads == 1
+    assert all(not view.auto for view in views)
+    store.fail = True
+    results = await asyncio.gather(
+        *(cache.channel(2, CHANNEL) for _ in range(3)), return_exceptions=True
+    )
+    assert all(isinstance(result, OSError) for result in results)
+    store.fail = False
+    assert not (await cache.channel(2, CHANNEL)).auto  # read again, not a kept failure
+
+
+async def test_the_oldest_servers_are_forgotten_past_the_bound(monkeypatch) -> None:
+    monkeypatch.setattr("bossbot.guilds.cache.KEPT", 3)
+    store = CountingStore()
+    cache = GuildSettings(store, SPEC)
+    for guild in range(5):
+        await cache.channel(guild, CHANNEL)
+    assert list(cache.stored) == [2, 3, 4]
+    await cache.channel(0, CHANNEL)
+    assert store.reads == 6
