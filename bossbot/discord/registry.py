@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import hikari
 
@@ -19,6 +19,9 @@ from bossbot.ops import Metrics
 from bossbot.settings import Settings
 from bossbot.spec import Spec
 from bossbot.workers import Workers
+
+if TYPE_CHECKING:  # it queues through the download action, which imports this module
+    from bossbot.discord.auto_status import AutoStatus
 
 
 @dataclass(slots=True)
@@ -60,7 +63,7 @@ class Services:
     results: Results | None = None
     guilds: GuildSettings | None = None
     cache: hikari.api.Cache | None = None
-    auto: Any = None
+    auto: AutoStatus | None = None
 
 
 Action = Callable[[Invocation, Services], Awaitable[None]]
