@@ -82,7 +82,11 @@ async def auto_detect(event: hikari.GuildMessageCreateEvent, services: Services)
     guilds, spec = services.guilds, services.spec
     if guilds is None or services.jobs is None:
         return
-    view = await guilds.channel(int(event.guild_id), int(event.channel_id))
+    try:
+        view = await guilds.channel(int(event.guild_id), int(event.channel_id))
+    except Exception as exc:  # the database is away: no auto-detection meanwhile
+        logger.warning("auto-detection skipped, the settings cannot be read: {}", exc)
+        return
     if not view.auto or not (links := covered(spec, event.message.content or "", view.sites)):
         return
     member, cache = event.member, event.app.cache

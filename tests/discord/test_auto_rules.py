@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
-from bossbot.discord.auto import covered, download_command
+from bossbot.discord.auto import auto_detect, covered, download_command
 from bossbot.spec import Command
 from tests.discord.conftest import SPEC
 
@@ -35,3 +37,13 @@ def test_it_follows_a_download_command_for_any_site_the_member_may_use() -> None
     locked = SPEC.commands["dl"].model_copy(update={"roles": ["moderator"]})
     closed = SPEC.model_copy(update={"commands": {"dl": locked}})
     assert download_command(closed, frozenset({"everyone"})) is None
+
+
+async def test_unreadable_settings_skip_auto_detection_quietly() -> None:
+    class Gone:
+        async def channel(self, guild_id: int, channel_id: int) -> None:
+            raise OSError("database gone")
+
+    services = SimpleNamespace(guilds=Gone(), jobs=object(), spec=SPEC)
+    event = SimpleNamespace(guild_id=1, channel_id=2)
+    await auto_detect(event, services)  # type: ignore[arg-type]  # no exception, no answer
