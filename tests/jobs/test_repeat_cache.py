@@ -39,11 +39,16 @@ async def test_every_form_of_a_tweet_finds_its_post_in_that_server_within_the_wi
 ) -> None:
     cache = cache_on(store, data_dir, clock)
     kept = await cache.keep(delivered(data_dir, "job001", TWEET, 100), CHANNEL, 9001)
-    assert kept is not None and kept.size == 100
-    for form in ("https://twitter.com/other_name/status/123?s=20",
-                 "https://fxtwitter.com/someone/status/123", "https://x.com/i/status/123?t=x"):  # fmt: skip
+    assert kept is not None
+    assert kept.size == 100
+    for form in (
+        "https://twitter.com/other_name/status/123?s=20",
+        "https://fxtwitter.com/someone/status/123",
+        "https://x.com/i/status/123?t=x",
+    ):
         found = await cache.find(GUILD, form, VIDEO)
-        assert found is not None and (found.id, found.message_id) == ("job001", 9001)
+        assert found is not None
+        assert (found.id, found.message_id) == ("job001", 9001)
         assert [p.read_bytes() for p in cache.files_of(found) or []] == [b"\0" * 100]
     assert await cache.find(GUILD + 1, TWEET, VIDEO) is None  # another server
     assert await cache.find(GUILD, TWEET, "audio") is None  # asked differently
@@ -67,9 +72,13 @@ async def test_the_byte_bound_holds_and_the_least_recently_used_goes_first(
     assert on_disk(data_dir) <= 1000
     assert await cache.find(GUILD, urls[1], VIDEO) is None  # the least recently used went
     big = await cache.keep(delivered(data_dir, "job004", urls[1], 1001), CHANNEL, 104)
-    assert big is not None and big.files == [] and on_disk(data_dir) <= 1000
+    assert big is not None
+    assert big.files == []
+    assert on_disk(data_dir) <= 1000
     found = await cache.find(GUILD, urls[1], VIDEO)  # pointed at, never posted again
-    assert found is not None and found.message_id == 104 and cache.files_of(found) is None
+    assert found is not None
+    assert found.message_id == 104
+    assert cache.files_of(found) is None
 
 
 async def test_an_entry_is_recorded_once_and_a_newer_post_replaces_the_older(
@@ -87,9 +96,11 @@ async def test_an_entry_is_recorded_once_and_a_newer_post_replaces_the_older(
     assert found is not None
     await cache.moved(found, CHANNEL + 1, 4)
     again = await cache.find(GUILD, TWEET, VIDEO)
-    assert again is not None and (again.channel_id, again.message_id) == (CHANNEL + 1, 4)
+    assert again is not None
+    assert (again.channel_id, again.message_id) == (CHANNEL + 1, 4)
     await cache.forget(again)
-    assert await store.cache_entries() == [] and not (data_dir / "cache" / "job002").exists()
+    assert await store.cache_entries() == []
+    assert not (data_dir / "cache" / "job002").exists()
 
 
 async def test_the_cache_survives_a_restart_and_a_crash_leaves_no_stray_files(
@@ -102,7 +113,8 @@ async def test_the_cache_survives_a_restart_and_a_crash_leaves_no_stray_files(
     reopened = SqliteStore.in_dir(data_dir, clock)
     cache = cache_on(reopened, data_dir, clock)
     found = await cache.find(GUILD, "https://twitter.com/someone/status/123", VIDEO)
-    assert isinstance(found, CacheEntry) and (found.channel_id, found.message_id) == (5, 6)
+    assert isinstance(found, CacheEntry)
+    assert (found.channel_id, found.message_id) == (5, 6)
     await cache.sweep()
     assert sorted(p.name for p in (data_dir / "cache").iterdir()) == ["job001"]
     await reopened.close()
