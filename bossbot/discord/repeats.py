@@ -16,7 +16,12 @@ from bossbot.discord.registry import Services
 from bossbot.jobs import JobRequest
 from bossbot.jobs.repeats import CacheEntry, RepeatCache, variant
 from bossbot.media.info import MediaInfo
-from bossbot.messages.repeats import already_posted_text, reposted_note, reposted_text
+from bossbot.messages.repeats import (
+    already_posted_text,
+    reposted_note,
+    reposted_text,
+    reposting_text,
+)
 from bossbot.messages.results import caption
 
 
@@ -66,6 +71,9 @@ async def repost(
     files = cache.files_of(entry)
     if files is None or inv.guild_id is None:
         return False
+    slash = inv.source != "prefix"
+    if slash:  # an interaction is answered within 3 s; the upload may take longer
+        await inv.reply.send(reposting_text(entry.posted_at))
     hidden = entry.variant.endswith("+spoiler")
     text = caption(entry.url, MediaInfo.from_mapping(entry.info), hidden=hidden)
     try:
@@ -81,8 +89,8 @@ async def repost(
         logger.bind(guild=inv.guild_id).warning("could not post the cached files: {}", exc)
         return False
     await cache.moved(entry, inv.channel_id, int(message.id))
-    if inv.source != "prefix":
-        await inv.reply.send(reposted_text(inv.guild_id, inv.channel_id, int(message.id)))
+    if slash:
+        await inv.reply.edit(None, reposted_text(inv.guild_id, inv.channel_id, int(message.id)))
     return True
 
 

@@ -32,6 +32,11 @@ def reposted_note(posted_at: float, reason: str) -> str:
     return f"\n-# ♻️ Posted before <t:{int(posted_at)}:R>; {REASONS[reason]}, so here it is again."
 
 
+def reposting_text(posted_at: float) -> str:
+    """A slash command's first answer while cached files are posted again (within 3 s)."""
+    return f"♻️ Posted here before <t:{int(posted_at)}:R>; posting it again from the cache…"
+
+
 def reposted_text(guild: int, channel: int, message: int) -> str:
     """The answer to a slash command whose files were posted again from the cache."""
     return f"♻️ Posted again from the cache: {jump(guild, channel, message)}"

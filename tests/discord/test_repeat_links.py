@@ -94,5 +94,14 @@ async def test_every_form_of_one_tweet_is_answered_by_its_post(
     await rest.delete_message(channel, earlier.id)
     again = await reply_to(fake_discord, "$dl fixupx.com/someone/status/1234567890")
     assert [a["filename"] for a in again["attachments"]] == ["tweet.mp4"]
+    [reposted] = [m for m in fake_discord.bot_messages() if m["attachments"]]
+    await rest.delete_message(channel, int(reposted["id"]))
+    sent = await fake_discord.send_slash("dlt", {"url": "https://x.com/i/status/1234567890"})
+    await until(lambda: len([m for m in fake_discord.bot_messages() if m["attachments"]]), 10)
+    [third] = [m for m in fake_discord.bot_messages() if m["attachments"]]
+    answer = f"♻️ Posted again from the cache: https://discord.com/channels/{fake_discord.guild_id}"
+    await until(lambda: fake_discord.message(fake_discord.interaction(sent["id"]).original_id)[
+        "content"] == f"{answer}/{channel}/{third['id']}", 10)  # fmt: skip
+    assert fake_discord.interaction(sent["id"]).responses[0]["data"]["content"].startswith("♻️")
     assert await bot.services.jobs.store.recent() == []  # nothing was downloaded
     assert await bot.services.repeats.find(fake_discord.guild_id, TWEET[:-1] + "1", "video") is None

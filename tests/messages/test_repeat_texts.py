@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from bossbot.media.info import MediaInfo
-from bossbot.messages.repeats import already_posted_text, reposted_note, reposted_text
+from bossbot.messages.repeats import (
+    already_posted_text,
+    reposted_note,
+    reposted_text,
+    reposting_text,
+)
 from bossbot.messages.results import caption
 
 GUILD, CHANNEL, MESSAGE = 1180000000000000100, 1180000000000000200, 1180000000000000300
@@ -25,4 +30,4 @@ def test_cached_files_posted_again_say_why(snapshot) -> None:
 
 
 def test_a_slash_command_answered_with_cached_files_links_to_them(snapshot) -> None:
-    assert reposted_text(GUILD, CHANNEL, MESSAGE) == snapshot
+    assert [reposting_text(POSTED), reposted_text(GUILD, CHANNEL, MESSAGE)] == snapshot
