@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.cache import cache_hits
 from bench.egress import egress
 from bench.figures import Figure, table, write_json
 from bench.fit import fit
@@ -57,7 +58,7 @@ MODES = {
         scale=(5, 2_000, 0.5),
     ),
 }
-SECTIONS = ("startup", "latency", "pipeline", "egress", "store", "fit", "scale")
+SECTIONS = ("startup", "latency", "cache", "pipeline", "egress", "store", "fit", "scale")
 
 
 async def run(
@@ -67,6 +68,7 @@ async def run(
     steps = {
         "startup": lambda: startup(mode.startups, warm_cache=mode.warm_cache),
         "latency": lambda: latency(mode.commands, rate, settle=mode.settle),
+        "cache": lambda: cache_hits(mode.commands, rate),
         "pipeline": lambda: pipeline(list(mode.jobs), concurrency),
         "egress": lambda: egress(*mode.egress),
         "store": lambda: asyncio.to_thread(store_scale, mode.store_jobs),

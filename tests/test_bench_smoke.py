@@ -22,6 +22,8 @@ FIGURES = [
     "startup.synced",
     "startup.cold",
     *ACK,
+    "cache.hit.p50",
+    "cache.hit.p99",
     *(f"pipeline.{run}.{what}" for run in ("small", "large") for what in ("bot", "cli", "ratio")),
     "resources.rss_peak",
     "resources.workers_peak",

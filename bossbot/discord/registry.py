@@ -14,6 +14,7 @@ from bossbot.discord.invocation import Invocation
 from bossbot.discord.notes import JobNotes
 from bossbot.discord.results import Results
 from bossbot.jobs import Executor
+from bossbot.jobs.repeats import RepeatCache
 from bossbot.ops import Metrics
 from bossbot.settings import Settings
 from bossbot.spec import Spec
@@ -38,6 +39,7 @@ class Services:
         cooldown: What was said lately to whom (one hint per member and channel a minute).
         notes: What the Discord side knows of jobs beyond their rows (spoiler, info, posts).
         results: What follows the posts (previews hidden, buttons taken off in time).
+        repeats: The cache of repeat links (links posted here lately answered at once).
     """
 
     spec: Spec
@@ -53,6 +55,7 @@ class Services:
     cooldown: Cooldown = field(default_factory=Cooldown)
     notes: JobNotes = field(default_factory=JobNotes)
     results: Results | None = None
+    repeats: RepeatCache | None = None
 
 
 Action = Callable[[Invocation, Services], Awaitable[None]]

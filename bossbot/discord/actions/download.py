@@ -6,6 +6,7 @@ import time
 
 from bossbot.discord.invocation import Invocation
 from bossbot.discord.registry import Services, action
+from bossbot.discord.repeats import answer_repeat
 from bossbot.discord.roles import best_role
 from bossbot.errors import BossError, TooManyUrls, WrongCommand
 from bossbot.fetch.router import route
@@ -61,7 +62,8 @@ async def queue_one(inv: Invocation, services: Services, link: Link) -> None:
     """Check the URL, acknowledge (that reply becomes the status message), queue the job.
 
     Only checks that need no network answer at once; every address a download connects
-    to is checked by the egress guard while it runs.
+    to is checked by the egress guard while it runs. A link posted here lately is answered
+    from that post (:mod:`bossbot.discord.repeats`) unless the member asked ``--fresh``.
     """
     assert services.jobs is not None, "downloads need the job executor"  # noqa: S101
     try:
@@ -74,6 +76,8 @@ async def queue_one(inv: Invocation, services: Services, link: Link) -> None:
         )
         return
     request = request_for(inv, services, Link(url, link.spoiler), site)
+    if await answer_repeat(inv, services, request):  # posted here lately: no download
+        return
     status_id = await inv.reply.send(accepted_text(url, hidden=request.spoiler))
     interaction = inv.interaction
     if status_id is None and interaction is not None:

@@ -82,4 +82,32 @@ ALTER TABLE jobs ADD COLUMN notes TEXT NOT NULL DEFAULT '[]';
 """What the member asked for (spoiler, audio only, a quality, a fresh download), what the
 extractor said of the media (``info``) and what fitting did to each file (``notes``)."""
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+CACHE = """
+CREATE TABLE cache_entries (
+    id TEXT PRIMARY KEY,
+    guild_id INTEGER NOT NULL,
+    channel_id INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    variant TEXT NOT NULL DEFAULT '',
+    info TEXT NOT NULL DEFAULT '{}',
+    files TEXT NOT NULL DEFAULT '[]',
+    size INTEGER NOT NULL DEFAULT 0,
+    posted_at REAL NOT NULL,
+    used_at REAL NOT NULL
+);
+CREATE INDEX cache_entries_used ON cache_entries (used_at);
+CREATE INDEX cache_entries_posted ON cache_entries (posted_at);
+CREATE TABLE cache_keys (
+    guild_id INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    entry TEXT NOT NULL,
+    PRIMARY KEY (guild_id, key)
+) WITHOUT ROWID;
+CREATE INDEX cache_keys_entry ON cache_keys (entry);
+"""
+"""The cache of repeat links: one entry per delivered post (where it is, what was asked,
+the files kept and their size, when posted and last used), and the keys naming it per
+server (canonical links, the tool's id of the post)."""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, CACHE)

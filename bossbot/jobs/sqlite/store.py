@@ -13,6 +13,7 @@ from bossbot.jobs.clock import Clock
 from bossbot.jobs.machine import ACTIVE
 from bossbot.jobs.model import Job, new_job_id
 from bossbot.jobs.rows import sql_states
+from bossbot.jobs.sqlite.cache import SqliteCache
 from bossbot.jobs.sqlite.writer import SqliteWriter
 from bossbot.jobs.whole import in_thread
 
@@ -20,11 +21,12 @@ FILENAME = "jobs.sqlite3"
 _ACTIVE = sql_states(ACTIVE)
 
 
-class SqliteStore(SqliteWriter):
+class SqliteStore(SqliteWriter, SqliteCache):
     """:class:`~bossbot.jobs.store.JobStore` on SQLite: the queue over the job records.
 
     Admission (bounded, per-user capped), claiming the next job, pruning old ones. Each
-    method is one transaction of indexed statements, run on the store's thread.
+    method is one transaction of indexed statements, run on the store's thread. The cache
+    of repeat links lives in the same file (:class:`SqliteCache`).
     """
 
     @classmethod
