@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bossbot.fit import probe
-from tests.discord.conftest import SPEC, StartBot, final_status, request_status
+from tests.discord.conftest import (
+    SPEC,
+    StartBot,
+    final_status,
+    request_status,
+)
 from tests.fakes.discord.server import FakeDiscord
 from tests.fakes.made_media import clip, dash, decode_errors, noisy
 from tests.fakes.media_server import MediaServer
@@ -95,3 +101,43 @@ async def test_audio_only_posts_the_sound_alone(
     streams = probe(saved(tmp_path, attachment)).streams
     assert [stream.kind for stream in streams] == ["audio"]
     assert "\n-# 🎵 audio only" in post["content"]
+
+
+def processes_using(folder: Path) -> list[str]:
+    """Command lines of the live processes that name ``folder`` (ffmpeg's file: paths do)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            line = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if entry.name.isdigit() and str(folder) in line:
+            found.append(line)
+    return found
+
+
+async def test_cancel_during_the_compression_stops_ffmpeg_and_leaves_no_files(
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer, tmp_path: Path
+) -> None:
+    fit = SPEC.fit.model_copy(update={"preset": "slower", "threads": 1})
+    big = noisy(tmp_path / "big.mp4", 8).read_bytes()  # about 28 MiB: over tier 0
+    await start_bot(SPEC.model_copy(update={"fit": fit}), allow_private_urls=True)
+    url = media_server.add("/big.mp4", big, content_type=MP4)
+    status = await request_status(fake_discord, f"$dl {url}")
+    await final_status(fake_discord, int(status["id"]), "🗜️ Compressing", seconds=90)
+    [row] = fake_discord.message(int(status["id"]))["components"]
+    button = row["components"][0]["custom_id"]  # bossbot:cancel:<job>
+    assert button.startswith("bossbot:cancel:")
+    job = button.rsplit(":", 1)[1]
+    folder = tmp_path / "data" / "tmp" / job
+    assert any("ffmpeg" in line for line in processes_using(folder))  # the encode runs
+    pressed = await fake_discord.send_component(button, int(status["id"]))
+    await fake_discord.wait_for("POST", rf"/interactions/{pressed['id']}/")
+    await final_status(fake_discord, int(status["id"]), "🛑", seconds=10)
+    for _ in range(100):  # the worker's group is killed within 2 s
+        if not processes_using(folder):
+            break
+        await asyncio.sleep(0.02)
+    assert processes_using(folder) == []
+    assert not folder.exists()
+    assert posts(fake_discord) == []
