@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
+from pillow_heif import register_heif_opener
 
 from bossbot.fit import probe
 from tests.discord.conftest import (
@@ -20,6 +23,7 @@ from tests.fakes.made_media import clip, dash, decode_errors, noisy
 from tests.fakes.media_server import MediaServer
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(150)]
+register_heif_opener()
 TIER_0 = 10 * 1024 * 1024  # the fake server's boost tier 0 limit per file
 MP4 = "video/mp4"
 
@@ -141,3 +145,28 @@ async def test_cancel_during_the_compression_stops_ffmpeg_and_leaves_no_files(
     assert processes_using(folder) == []
     assert not folder.exists()
     assert posts(fake_discord) == []
+
+
+async def test_a_big_png_and_a_heic_photo_are_posted_as_images_discord_shows(
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer, tmp_path: Path
+) -> None:
+    big, phone = tmp_path / "photo.png", tmp_path / "phone.heic"
+    Image.frombytes("RGB", (2400, 1800), os.urandom(2400 * 1800 * 3)).save(big, compress_level=1)
+    Image.radial_gradient("L").convert("RGB").save(phone, "HEIF")
+    assert big.stat().st_size > 12 * 1024 * 1024
+    await start_bot(allow_private_urls=True)
+    one = media_server.add("/photo.png", big.read_bytes(), content_type="image/png")
+    two = media_server.add("/phone.heic", phone.read_bytes(), content_type="image/heic")
+    for url in (one, two):
+        status = await request_status(fake_discord, f"$dl {url}")
+        await final_status(fake_discord, int(status["id"]), "✅", seconds=60)
+    attachments = [post["attachments"][0] for post in posts(fake_discord)]
+    assert [a["filename"] for a in attachments] == ["photo.jpg", "phone.jpg"]
+    for attachment in attachments:
+        assert len(attachment["data"]) <= TIER_0
+        with Image.open(saved(tmp_path, attachment)) as shown:
+            assert shown.format == "JPEG"
+            shown.load()
+    captions = [post["content"] for post in posts(fake_discord)]
+    assert "\n-# 🗜️ compressed 12.4 MiB → " in captions[0]
+    assert "\n-# 🖼️ converted HEIF → JPEG" in captions[1]
