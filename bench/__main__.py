@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.autodetect import autodetect
+from bench.cache import cache_hits
 from bench.egress import egress
 from bench.figures import Figure, table, write_json
 from bench.fit import fit
@@ -61,7 +62,7 @@ MODES = {
         auto=(4, 1),
     ),
 }
-SECTIONS = ("startup", "latency", "auto", "pipeline", "egress", "store", "fit", "scale")
+SECTIONS = ("startup", "latency", "cache", "auto", "pipeline", "egress", "store", "fit", "scale")
 
 
 async def run(
@@ -71,6 +72,7 @@ async def run(
     steps = {
         "startup": lambda: startup(mode.startups, warm_cache=mode.warm_cache),
         "latency": lambda: latency(mode.commands, rate, settle=mode.settle),
+        "cache": lambda: cache_hits(mode.commands, rate),
         "auto": lambda: autodetect(*mode.auto, settle=mode.settle),
         "pipeline": lambda: pipeline(list(mode.jobs), concurrency),
         "egress": lambda: egress(*mode.egress),

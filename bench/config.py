@@ -27,10 +27,17 @@ def python_env(*, bytecode: bool = True) -> dict[str, str]:
     return env
 
 
-def bench_spec(folder: Path, *, max_concurrent: int = 10, max_queue: int = 500) -> Path:
-    """Write the repository's commands.toml with bench limits (100 MiB files, big queues)."""
+def bench_spec(
+    folder: Path, *, max_concurrent: int = 10, max_queue: int = 500, cache: bool = False
+) -> Path:
+    """Write the repository's commands.toml with bench limits (100 MiB files, big queues).
+
+    The cache of repeat links is off unless ``cache``: the other figures send one link
+    many times and measure its download.
+    """
     spec = tomllib.loads((ROOT / "commands.toml").read_text())
     spec["limits"].update(max_concurrent=max_concurrent, max_queue=max_queue)
+    spec["cache"]["enabled"] = cache
     for role in spec["roles"].values():
         role.update(max_file_size="100MiB", max_queued=max_queue)
     path = folder / "commands.toml"

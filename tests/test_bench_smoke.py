@@ -22,6 +22,8 @@ FIGURES = [
     "startup.synced",
     "startup.cold",
     *ACK,
+    "cache.hit.p50",
+    "cache.hit.p99",
     "auto.busy.off.p99",
     "auto.busy.on.p99",
     "auto.scan",

@@ -1,7 +1,8 @@
 """Wiring of the job executor, one place for every process role.
 
-Store, workers, status messages, uploads, results, queue positions, metrics, the settings
-servers changed and the quiet status of auto-detected links. The bot calls
+Store, workers, status messages, uploads, results, queue positions, metrics, the cache of
+repeat links, the settings servers changed and the quiet status of auto-detected links. The
+bot calls
 :func:`attach_jobs`; the worker role calls :func:`build_executor` with its REST client, so
 both run jobs with the same plug-ins (fetch and validate in worker processes, delivery).
 """
@@ -9,11 +10,13 @@ both run jobs with the same plug-ins (fetch and validate in worker processes, de
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import cast
 
 import hikari
 
 from bossbot.discord.auto_status import AutoStatus
 from bossbot.discord.autocomplete import job_choices
+from bossbot.discord.keeping import KeepPosts
 from bossbot.discord.notes import JobNotes
 from bossbot.discord.positions import QueuePositions
 from bossbot.discord.registry import Services
@@ -22,6 +25,7 @@ from bossbot.discord.status import Render, StatusMessages
 from bossbot.discord.uploads import DiscordDelivery
 from bossbot.guilds import GuildSettings
 from bossbot.jobs import Executor, Job, JobEvent
+from bossbot.jobs.repeats import CacheStore, RepeatCache
 from bossbot.jobs.retry import RetryPolicy
 from bossbot.jobs.stores import open_store
 from bossbot.media import batches
@@ -74,14 +78,18 @@ def build_executor(
     results = Results(rest, cache, services.me, spec.results, notes, store.clock, guilds)
     auto = services.auto = AutoStatus(rest, store, spec, render_status(spec, notes), store.clock)
     workers = services.workers = Workers(settings, spec) if role.claims else None
+    repeats = RepeatCache(cast(CacheStore, store), settings.data_dir / "cache", spec.cache,
+                          store.clock)  # fmt: skip
     executor = Executor(
         store, spec=spec, settings=settings, split=batches, origin="bot",
         fetch=workers.fetch if workers else _no_work,
         validate=workers.validate if workers else _no_work,
         delivery=DiscordDelivery(rest, services.me, notes), claims=role.claims,
-        listeners=[status, positions, MetricsListener(metrics), results, auto],
+        listeners=[status, positions, MetricsListener(metrics), KeepPosts(repeats, notes),
+                   results, auto],
     )  # fmt: skip
     services.jobs, services.metrics, services.results = executor, metrics, results
+    services.repeats = repeats
     services.autocomplete["cancel"] = job_choices(services)
     return executor
 

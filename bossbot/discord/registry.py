@@ -15,6 +15,7 @@ from bossbot.discord.notes import JobNotes
 from bossbot.discord.results import Results
 from bossbot.guilds import GuildSettings
 from bossbot.jobs import Executor
+from bossbot.jobs.repeats import RepeatCache
 from bossbot.ops import Metrics
 from bossbot.settings import Settings
 from bossbot.spec import Spec
@@ -42,6 +43,7 @@ class Services:
         cooldown: What was said lately to whom (one hint per member and channel a minute).
         notes: What the Discord side knows of jobs beyond their rows (spoiler, info, posts).
         results: What follows the posts (previews hidden, buttons taken off in time).
+        repeats: The cache of repeat links (links posted here lately answered at once).
         guilds: What each server changed with ``/settings``, kept in memory (None without
             a job store).
         cache: The gateway's cache (what the bot may do in a channel), when there is one.
@@ -61,6 +63,7 @@ class Services:
     cooldown: Cooldown = field(default_factory=Cooldown)
     notes: JobNotes = field(default_factory=JobNotes)
     results: Results | None = None
+    repeats: RepeatCache | None = None
     guilds: GuildSettings | None = None
     cache: hikari.api.Cache | None = None
     auto: AutoStatus | None = None

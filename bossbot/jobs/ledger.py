@@ -44,28 +44,24 @@ class Ledger:
         shutil.rmtree(self.workdir(job_id), ignore_errors=True)
 
     async def step(
-        self,
-        job: Job,
-        event: str,
-        *,
-        owned: bool = True,
-        error: BossError | None = None,
-        retry_in: float | None = None,
-        **changes: Any,
-    ) -> Job:
+        self, job: Job, event: str, *, owned: bool = True, error: BossError | None = None,
+        retry_in: float | None = None, **changes: Any,
+    ) -> Job:  # fmt: skip
         """Commit ``event`` with ``changes``, then tell the listeners.
 
         Written as the lease holder unless ``owned`` is off (a cancel by a person). A final
-        state also removes the temp dir and wakes waiters.
+        state also removes the temp dir, once the listeners were told (the cache of repeat
+        links keeps the files of a delivered job), and wakes waiters.
         """
         owner = self.owner if owned else None
         job = await self.store.transition(job.id, event, owner=owner, **changes)
-        if job.state in FINAL:
-            self.wipe(job.id)
         position = await self.store.position(job.id) if job.state == "queued" else None
-        await self.notifier.emit(job, JobEvent(event, None, error, position, retry_in))
-        if job.state in FINAL:
-            self._announce(job.id)
+        try:
+            await self.notifier.emit(job, JobEvent(event, None, error, position, retry_in))
+        finally:
+            if job.state in FINAL:
+                self.wipe(job.id)
+                self._announce(job.id)
         return job
 
     async def record(self, job: Job, **changes: Any) -> Job:

@@ -59,6 +59,10 @@ def command_table(spec: Spec, path: Path) -> str:
         f"{format_size(spec.upload.message_total)} per message",
         _fit_line(spec.fit),
         _presentation_line(spec),
+        f"cache: repeat links answered for {duration(spec.cache.window)} in their server · "
+        f"{format_size(spec.cache.max_bytes)} of files kept"
+        if spec.cache.enabled
+        else "cache: off (every link is downloaded)",
         *_server_lines(spec),
     ]
     return "\n".join(lines)

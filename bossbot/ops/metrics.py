@@ -35,6 +35,7 @@ class Metrics:
         self.uploaded = 0
         self.failures: Counter[str] = Counter()
         self.retries: Counter[str] = Counter()
+        self.cache_hits: Counter[str] = Counter()
 
     async def families(self) -> list[Family]:
         """Every metric with its current samples, labelled with the process's labels."""
@@ -74,6 +75,12 @@ class Metrics:
             _by_kind("bossbot_job_failures_total", "Jobs failed, by error kind.", self.failures),
             _by_kind(
                 "bossbot_job_retries_total", "Job attempts retried, by error kind.", self.retries
+            ),
+            Family(
+                "bossbot_cache_hits_total",
+                "counter",
+                "Repeat links answered from the cache, by how (pointed, reposted).",
+                [({"how": how}, n) for how, n in sorted(self.cache_hits.items())],
             ),
             Family(
                 "bossbot_gateway_latency_seconds",

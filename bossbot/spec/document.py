@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from bossbot.spec.auto import Auto, ServerSettings
+from bossbot.spec.cache import Cache
 from bossbot.spec.fit import Fit
 from bossbot.spec.models import Budgets, Command, Limits, Role, SiteGroup, Strict, Upload
 from bossbot.spec.presentation import Hints, Results
@@ -22,6 +23,7 @@ class Spec(Strict):
     hints: Hints = Hints()
     auto: Auto = Auto()
     server_settings: ServerSettings = ServerSettings()
+    cache: Cache = Cache()
     roles: dict[str, Role] = Field(min_length=1)
     sites: dict[str, SiteGroup] = Field(default_factory=dict)
     commands: dict[str, Command] = Field(min_length=1)

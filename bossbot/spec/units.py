@@ -50,3 +50,22 @@ def format_size(size: float) -> str:
 
 
 ByteSize = Annotated[int, BeforeValidator(parse_size)]
+
+_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86_400}
+
+
+def parse_duration(value: object) -> float:
+    """Turn ``"24h"``, ``"30m"``, ``"7d"``, ``"90s"`` or a number of seconds into seconds.
+
+    Raises:
+        ValueError: For anything else, with the accepted forms in the text.
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+        return float(value)
+    match = _PATTERN.match(value) if isinstance(value, str) else None
+    if not match or match.group(2).lower() not in _SECONDS:
+        raise ValueError("expected a duration such as 24h, 30m, 7d or a number of seconds")
+    return float(match.group(1)) * _SECONDS[match.group(2).lower()]
+
+
+Duration = Annotated[float, BeforeValidator(parse_duration)]

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from bossbot.discord.invocation import Invocation
 from bossbot.discord.registry import Services, action
+from bossbot.discord.repeats import answer_repeat
 from bossbot.discord.roles import best_role
 from bossbot.errors import BossError, TooManyUrls, WrongCommand
 from bossbot.fetch.router import route
@@ -29,9 +30,8 @@ def command_for(spec: Spec, site: str) -> str:
 
 def site_of(inv: Invocation, services: Services, url: str) -> str:
     """The URL's site group, after the checks that need no network (instant answers)."""
-    spec = services.spec
     refuse_private_literal(url, services.settings.allow_private_urls)
-    site, group = route(url, spec)
+    site, group = route(url, spec := services.spec)
     if inv.command.sites and site not in inv.command.sites:
         raise WrongCommand(site=group.description, command=command_for(spec, site), used=inv.name)
     return site
@@ -58,17 +58,16 @@ def request_for(inv: Invocation, services: Services, link: Link, site: str) -> J
     )  # fmt: skip
 
 
-Acknowledge = Callable[[str], Awaitable[int | None]]
-
-
 async def queue_one(
-    inv: Invocation, services: Services, link: Link, acknowledge: Acknowledge | None = None
-) -> bool:
+    inv: Invocation, services: Services, link: Link,
+    acknowledge: Callable[[str], Awaitable[int | None]] | None = None,
+) -> bool:  # fmt: skip
     """Check the URL, acknowledge (that reply becomes the status message), queue the job.
 
-    Only checks that need no network answer at once; every address a download connects
-    to is checked by the egress guard while it runs. ``acknowledge`` replaces the reply
-    (auto-detection reacts instead: a job without a status message). True once queued.
+    Only checks that need no network answer at once (the egress guard checks the rest); a
+    link posted here lately is answered from that post (:mod:`bossbot.discord.repeats`)
+    unless ``--fresh``. ``acknowledge`` replaces the reply (auto-detection reacts: a job
+    without a status message). True once queued or answered from an earlier post.
     """
     assert services.jobs is not None, "downloads need the job executor"  # noqa: S101
     try:
@@ -81,6 +80,8 @@ async def queue_one(
         )
         return False
     request = request_for(inv, services, Link(url, link.spoiler), site)
+    if await answer_repeat(inv, services, request):  # posted here lately: no download
+        return True
     status_id = await (acknowledge or inv.reply.send)(accepted_text(url, hidden=request.spoiler))
     interaction = inv.interaction
     if status_id is None and interaction is not None:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection
 
 from bossbot.errors import QueueFull, UserQueueFull
 from bossbot.jobs.model import Job, new_job_id
+from bossbot.jobs.postgres.cache import PostgresCache
 from bossbot.jobs.postgres.guild_settings import PostgresGuildSettings
 from bossbot.jobs.postgres.notices import notices
 from bossbot.jobs.postgres.reader import RUN_ORDER, UNFINISHED
@@ -23,13 +24,14 @@ START = f"CASE WHEN files <> '[]' THEN '{_KEPT}' ELSE '{_NONE}' END"
 uploads them, another fetches."""
 
 
-class PostgresStore(PostgresWriter, PostgresGuildSettings):
+class PostgresStore(PostgresWriter, PostgresCache, PostgresGuildSettings):
     """:class:`~bossbot.jobs.store.JobStore` on PostgreSQL: the queue over the job records.
 
     Admission counts and inserts under one advisory lock, so ``max_queue`` and the per-user
     caps hold across processes; claims take the next job with ``FOR UPDATE SKIP LOCKED``,
     so concurrent workers never wait for nor take the same job; notices (LISTEN/NOTIFY)
-    wake workers and stop cancelled jobs at once.
+    wake workers and stop cancelled jobs at once. The cache of repeat links is in the same
+    database (:class:`PostgresCache`).
     """
 
     async def connect(self) -> None:

@@ -1,9 +1,12 @@
 """The jobs database's history: migration ``n`` (0-based) takes version ``n`` to ``n + 1``.
 
-Append only: a released migration is never edited, a change is a new migration.
+Append only: a released migration is never edited, a change is a new migration (in
+:mod:`bossbot.jobs.sqlite.later`, from version 4 on).
 """
 
 from __future__ import annotations
+
+from bossbot.jobs.sqlite.later import LATER
 
 V1 = """
 CREATE TABLE jobs (
@@ -82,17 +85,4 @@ ALTER TABLE jobs ADD COLUMN notes TEXT NOT NULL DEFAULT '[]';
 """What the member asked for (spoiler, audio only, a quality, a fresh download), what the
 extractor said of the media (``info``) and what fitting did to each file (``notes``)."""
 
-V4 = """
-CREATE TABLE guild_settings (
-    guild_id INTEGER NOT NULL,
-    channel_id INTEGER NOT NULL DEFAULT 0,
-    name TEXT NOT NULL,
-    value TEXT NOT NULL,
-    updated_by INTEGER NOT NULL DEFAULT 0,
-    updated_at REAL NOT NULL,
-    PRIMARY KEY (guild_id, channel_id, name)
-) WITHOUT ROWID;
-"""
-"""What servers changed for themselves with ``/settings`` (channel 0: the whole server)."""
-
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, *LATER)

@@ -13,6 +13,7 @@ from bossbot.jobs.clock import Clock
 from bossbot.jobs.machine import ACTIVE
 from bossbot.jobs.model import Job, new_job_id
 from bossbot.jobs.rows import sql_states
+from bossbot.jobs.sqlite.cache import SqliteCache
 from bossbot.jobs.sqlite.guild_settings import SqliteGuildSettings
 from bossbot.jobs.sqlite.writer import SqliteWriter
 from bossbot.jobs.whole import in_thread
@@ -21,12 +22,13 @@ FILENAME = "jobs.sqlite3"
 _ACTIVE = sql_states(ACTIVE)
 
 
-class SqliteStore(SqliteWriter, SqliteGuildSettings):
+class SqliteStore(SqliteWriter, SqliteCache, SqliteGuildSettings):
     """:class:`~bossbot.jobs.store.JobStore` on SQLite: the queue over the job records.
 
-    Admission (bounded, per-user capped), claiming the next job, pruning old ones; and the
-    settings servers changed (a second protocol, ``GuildSettingsStore``). Each
-    method is one transaction of indexed statements, run on the store's thread.
+    Admission (bounded, per-user capped), claiming the next job, pruning old ones. Each
+    method is one transaction of indexed statements, run on the store's thread. The cache
+    of repeat links (:class:`SqliteCache`) and the settings servers changed
+    (:class:`SqliteGuildSettings`) live in the same file.
     """
 
     @classmethod
