@@ -67,15 +67,32 @@ async def test_three_links_and_some_text_make_three_jobs_and_the_limit_holds(
     fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
 ):
     app = await start_bot(allow_private_urls=True)
-    urls = [media_server.add(f"/c{n}.mp4", clip_mp4(), content_type=MP4) for n in range(4)]
+    urls = [media_server.add(f"/c{n}.mp4", clip_mp4(), content_type=MP4) for n in range(7)]
     await turn_on(fake_discord)
     await fake_discord.send_message(f"three clips: {urls[0]}, {urls[1]} and <{urls[2]}> lol")
     await uploads(fake_discord, 3)
     jobs = await app.services.jobs.store.recent()  # type: ignore[union-attr]
     assert sorted(job.url for job in jobs) == sorted(urls[:3])
-    await fake_discord.send_message(" ".join(urls))  # four: [auto] max_links is 3
+    await fake_discord.send_message(" ".join(urls[3:]))  # four: [auto] max_links is 3
     await uploads(fake_discord, 6)
-    assert len(await app.services.jobs.store.recent()) == 6  # type: ignore[union-attr]
+    jobs = await app.services.jobs.store.recent()  # type: ignore[union-attr]
+    assert sorted(job.url for job in jobs) == sorted(urls[:6])
+
+
+async def test_a_repeat_link_is_answered_from_its_earlier_post(
+    fake_discord: FakeDiscord, start_bot: StartBot, media_server: MediaServer
+):
+    app = await start_bot(allow_private_urls=True)
+    url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4)
+    await turn_on(fake_discord)
+    await fake_discord.send_message(url)
+    await uploads(fake_discord, 1)
+    await until(lambda: media_server.hits() > 0, 5)
+    hits = media_server.hits()
+    again = await reply_to(fake_discord, f"same again {url}?")
+    assert again["content"].startswith("♻️")
+    assert media_server.hits() == hits
+    assert len(await app.services.jobs.store.recent()) == 1  # type: ignore[union-attr]
 
 
 async def test_a_command_is_not_auto_detected_and_bots_are_ignored(
