@@ -21,7 +21,7 @@ from bench.botproc import BotProcess
 from bench.config import BUCKETS, ROOT, bench_spec
 from bench.figures import Figure, percentile
 from bossbot.discord.actions import ACTIONS
-from bossbot.discord.auto import covered
+from bossbot.discord.auto_rules import covered
 from bossbot.spec import load_spec
 from tests.fakes.discord import FakeDiscord, ids
 

@@ -2,8 +2,9 @@
 
 Each link a channel's site groups cover becomes a job of the ``auto`` command, queued by
 the download action's own path (the same queue, roles, caps and fitting as ``$dl``) and
-delivered as a reply. A message costs one settings lookup (in memory) where it is off, and
-one link scan where it is on.
+delivered as a reply. A message costs one settings lookup (in memory) where it is off;
+where it is on, a few substring checks, and the link scan only when a link may be there
+(:mod:`bossbot.discord.auto_rules`).
 """
 
 from __future__ import annotations
@@ -12,15 +13,11 @@ import hikari
 from loguru import logger
 
 from bossbot.discord.actions.download import queue_one
+from bossbot.discord.auto_rules import covered, download_command
 from bossbot.discord.invocation import NO_PINGS, Invocation
 from bossbot.discord.members import role_pairs, tier_limit
 from bossbot.discord.registry import Services
-from bossbot.discord.roles import bot_roles, may_use
-from bossbot.errors import BossError
-from bossbot.fetch.router import route
-from bossbot.fetch.urls import check_url
-from bossbot.links import Link, find_links
-from bossbot.spec import Command, Spec
+from bossbot.discord.roles import bot_roles
 
 AUTO = "auto"
 """The command name auto-detected jobs carry (their status is the quiet one)."""
@@ -55,26 +52,6 @@ class AutoResponder:
             except hikari.HTTPError as exc:  # no Add Reactions: the job goes on unseen
                 logger.warning("could not react in channel {}: {}", self.message.channel_id, exc)
         return None
-
-
-def covered(spec: Spec, content: str, sites: tuple[str, ...]) -> list[Link]:
-    """The links of ``content`` in the site groups ``sites``, up to ``[auto] max_links``."""
-    taken: list[Link] = []
-    for link in find_links(content, spec.named_hosts).links:
-        try:
-            site, _ = route(check_url(link.url), spec)
-        except BossError:
-            continue
-        if site in sites and len(taken) < spec.auto.max_links:
-            taken.append(link)
-    return taken
-
-
-def download_command(spec: Spec, roles: frozenset[str]) -> Command | None:
-    """The download command whose rules auto-detection follows: any site, usable by them."""
-    usable = [c for c in spec.commands.values() if c.action == "download" and may_use(c, roles)]
-    usable.sort(key=lambda command: bool(command.sites))
-    return usable[0].model_copy(update={"sites": []}) if usable else None
 
 
 async def auto_detect(event: hikari.GuildMessageCreateEvent, services: Services) -> None:

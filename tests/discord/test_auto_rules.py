@@ -6,7 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from bossbot.discord.auto import auto_detect, covered, download_command
+from bossbot.discord.auto import auto_detect
+from bossbot.discord.auto_rules import covered, download_command
 from bossbot.spec import Command
 from tests.discord.conftest import SPEC
 
@@ -25,6 +26,7 @@ def test_only_links_of_the_channels_site_groups_up_to_the_limit() -> None:
         ("https://x.com/a/status/2", False),
     ]  # fmt: skip
     assert covered(SPEC, "no links here, $5 says so", SOCIAL) == []
+    assert covered(SPEC, "see X.COM/a/status/9", SOCIAL)[0].url == "https://x.com/a/status/9"
 
 
 def test_it_follows_a_download_command_for_any_site_the_member_may_use() -> None:
