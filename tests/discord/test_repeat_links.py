@@ -9,6 +9,7 @@ import hikari
 
 from bossbot.discord.app import BotApp
 from bossbot.jobs import Job
+from bossbot.jobs.repeats import variant
 from tests.discord.conftest import StartBot, final_status, reply_to, request_status
 from tests.fakes.discord.server import FakeDiscord
 from tests.fakes.jobs import until
@@ -67,6 +68,13 @@ async def test_a_deleted_post_is_posted_again_from_the_cache(
     assert [f.data for f in upload.files] == [clip_mp4()]
     assert media_server.hits() == hits
     [reposted] = [m for m in fake_discord.bot_messages() if m["attachments"]]
+    cache, asked = app.services.repeats, variant(audio=False, quality=None, spoiler=False)
+
+    async def moved() -> bool:  # the cache notes the new post right after posting it
+        entry = await cache.find(fake_discord.guild_id, url, asked)
+        return entry is not None and entry.message_id == int(reposted["id"])
+
+    await until(moved)
     third = await reply_to(fake_discord, f"$dl {url}")  # now points at the new post
     assert f"/{reposted['id']}" in third["content"]
     assert not third.get("attachments")
