@@ -147,7 +147,12 @@ async def test_two_gateways_two_workers_forty_jobs_a_worker_killed_a_gateway_rep
             await until(lambda: status(fake, (channel[0], answer["id"])).startswith("🛑"), 30)
             await until(lambda: status(fake, target).startswith("🛑 Cancelled."), 30)
             media_server.routes["/long.mp4"].rate = 10**9  # the cancelled download's thread ends
-            await until(lambda: all(status(fake, r).startswith(FINAL) for r in requests), 120)
+            try:
+                await until(lambda: all(status(fake, r).startswith(FINAL) for r in requests), 120)
+            except TimeoutError:  # say which ones, and what they show
+                left = [status(fake, r)[:80] for r in requests]
+                left = [text for text in left if not text.startswith(FINAL)]
+                raise AssertionError(f"{len(left)} requests unfinished: {left}") from None
         finally:
             watching.cancel()
             for proc in processes:
