@@ -34,7 +34,7 @@ class Mode:
     fit_clip: tuple[int, str] = (60, "1920x1080")  # seconds and size of the clip to fit
     egress: tuple[int, int, int] = (10, 50 * 1024**2, 50)  # files, bytes each, start-ups
     scale: tuple[int, int, float] = (60, 100_000, 5.0)  # jobs per run, jobs stored, I/O s
-    auto: tuple[int, int] = (30, 10)  # timed $help per phase, rounds of off then on
+    auto: tuple[int, int] = (80, 10)  # timed $help per phase, rounds of off then on
 
 
 MODES = {

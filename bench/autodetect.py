@@ -26,7 +26,7 @@ from bossbot.spec import load_spec
 from tests.fakes.discord import FakeDiscord, ids
 
 CHATTER = 1000 / 60  # messages per second without links
-HELP_RATE = 4.0  # $help per second, timed
+HELP_RATE = 8.0  # $help per second, timed (enough of them for a steady p99)
 CHATTY = ids.USER_ID + 7  # another member: chat and commands are not one author's
 LINES = ["lol same", "did anyone see the game yesterday?", "brb, making tea",
          "that boss fight took me 40 tries. $5 says you can't do it in 10 :)"]  # fmt: skip
