@@ -1,7 +1,8 @@
 """``bossbot fetch URL [--out DIR] [--cap SIZE] [--audio] [--quality N]``: one job, from a terminal.
 
 The files are fitted to ``--cap`` (default: the default role's ``max_file_size``), as
-they would be for a Discord channel with that limit; the caption is printed with them.
+they would be for a Discord channel with that limit; the downloader that took the link
+and the caption are printed with them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bossbot.cli.common import byte_size, open_store, quiet_logs, settings_and_spec
-from bossbot.cli.terminal import TerminalListener
+from bossbot.cli.terminal import TerminalListener, tool_line
 from bossbot.errors import BossError
 from bossbot.fetch import check_url, route
 from bossbot.fetch.urls import refuse_private_literal
@@ -109,6 +110,8 @@ async def fetch_one(
         await executor.stop()
         await workers.stop()
         await store.close()
+    if (tool := tool_line(job.info)) is not None:
+        print(tool, file=sys.stderr)
     if job.state == "done":
         print(caption(job.url, MediaInfo.from_mapping(job.info), notes=job.notes), file=sys.stderr)
     for path in delivery.delivered:

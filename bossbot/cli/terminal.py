@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Any, TextIO
 
 from bossbot.jobs import Job, JobEvent
 from bossbot.messages.jobs import status_text
@@ -31,3 +31,12 @@ class TerminalListener:
                 self._open = False
             self.stream.write(f"{text}\n")
         self.stream.flush()
+
+
+def tool_line(info: dict[str, Any] | None) -> str | None:
+    """Which downloader took the link, and its extractor: ``🧰 yt-dlp, extractor Generic``."""
+    tool = (info or {}).get("tool")
+    if not tool:
+        return None
+    extractor = (info or {}).get("extractor")
+    return f"🧰 {tool}" + (f", extractor {extractor}" if extractor else "")

@@ -52,7 +52,8 @@ async def test_fetch_leaves_a_byte_identical_file_and_shows_each_step(
     assert lines[0].startswith("🕒 Queued as `")
     assert "⬇️ Downloading… ▰▰▰▰▰▰▰▰▰▰ 100 %" in err
     steps = ["🔎 Checking the files…", "⬆️ Uploading 1 file…", "✅ Done: 1 file."]
-    assert lines[-4:] == [*steps, f"📎 <{url}>"]  # the caption: nothing more is known
+    tool = "🧰 yt-dlp, extractor Generic"  # which downloader took the link
+    assert lines[-5:] == [*steps, tool, f"📎 <{url}>"]  # the caption: nothing more is known
     assert await stored_jobs(env.parent / "data") == [("done", 1, None)]
     assert list((env.parent / "data" / "tmp").iterdir()) == []
 
@@ -188,7 +189,7 @@ async def test_on_a_terminal_the_progress_bar_redraws_in_place(
     assert await bossbot("fetch", url) == 0
     err = capsys.readouterr().err
     assert "\r⬇️ Downloading… ▰▰▰▰▰▰▰▰▰▰ 100 %" in err
-    assert err.endswith(f"✅ Done: 1 file.\n📎 <{url}>\n")
+    assert err.endswith(f"✅ Done: 1 file.\n🧰 yt-dlp, extractor Generic\n📎 <{url}>\n")
 
 
 async def test_a_full_queue_refuses_the_job_with_its_message(
