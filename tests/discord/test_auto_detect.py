@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from bossbot.discord.app import BotApp
+from bossbot.jobs.repeats import variant
 from tests.discord.conftest import SPEC, StartBot, final_status, reply_to, uploads
 from tests.fakes.discord import ids
 from tests.fakes.discord.server import FakeDiscord
@@ -88,7 +89,10 @@ async def test_a_repeat_link_is_answered_from_its_earlier_post(
     await fake_discord.send_message(url)
     await uploads(fake_discord, 1)
     await until(lambda: media_server.hits() > 0, 5)
-    hits = media_server.hits()
+    hits, cache = media_server.hits(), app.services.repeats
+    assert cache is not None
+    asked = variant(audio=False, quality=None, spoiler=False)
+    await until(lambda: cache.find(fake_discord.guild_id, url, asked), 5)  # kept once posted
     again = await reply_to(fake_discord, f"same again {url}?")
     assert again["content"].startswith("♻️")
     assert media_server.hits() == hits
