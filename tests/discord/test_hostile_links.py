@@ -109,6 +109,7 @@ async def test_six_slow_links_do_not_hold_up_a_seventh(
     jobs = [j for j in await app.services.jobs.store.recent() if j.error_kind == "too_slow"]
     assert len(jobs) == 6
     assert all(job.attempt == 1 for job in jobs)  # a slow site is not tried three times
-    for job in jobs:  # each stopped once it had been that slow for its window, not later
+    for job in jobs:  # each stopped once it had been that slow for its window (3 s), not
+        # at the job timeout; 5 s more for killing the worker on a busy 2-core machine
         download_began = media_server.last_get[job.url.rpartition(str(media_server.port))[2]]
-        assert job.finished_at - download_began < 3 + 2
+        assert job.finished_at - download_began < 3 + 5
