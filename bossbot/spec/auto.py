@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from bossbot.spec.strict import Strict
+from bossbot.spec.strict import Strict, not_below
 
 Setting = Literal["auto", "sites", "embeds", "buttons"]
 
@@ -59,7 +59,4 @@ class ServerSettings(Strict):
     @classmethod
     def _bounds_in_order(cls, value: float, info: ValidationInfo) -> float:
         """``buttons_max`` may not be below ``buttons_min``."""
-        low = info.data.get("buttons_min")
-        if low is not None and value < low:
-            raise ValueError(f"must be at least buttons_min ({low:g})")
-        return value
+        return float(not_below(value, info, "buttons_min"))

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from bossbot.spec.models import Strict
+from bossbot.spec.strict import not_below
 from bossbot.spec.units import ByteSize, parse_size
 
 Preset = Literal["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower"]
@@ -51,7 +52,4 @@ class Fit(Strict):
     @classmethod
     def _bounds_in_order(cls, value: int, info: ValidationInfo) -> int:
         """``audio_max_kbps`` may not be below ``audio_min_kbps``."""
-        low = info.data.get("audio_min_kbps")
-        if low is not None and value < low:
-            raise ValueError(f"must be at least audio_min_kbps ({low})")
-        return value
+        return int(not_below(value, info, "audio_min_kbps"))
