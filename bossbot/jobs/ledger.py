@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import shutil
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ class Ledger:
         self.clock = store.clock
         self.root = data_dir / "tmp"
         self._finals: dict[str, asyncio.Event] = {}
+        self._writing: Counter[str] = Counter()  # steps not yet told and cleaned up, per job
 
     def workdir(self, job_id: str) -> Path:
         """The job's own temp dir."""
@@ -53,15 +55,17 @@ class Ledger:
         state also removes the temp dir, once the listeners were told (the cache of repeat
         links keeps the files of a delivered job), and wakes waiters.
         """
-        owner = self.owner if owned else None
-        job = await self.store.transition(job.id, event, owner=owner, **changes)
-        position = await self.store.position(job.id) if job.state == "queued" else None
+        owner, job_id = self.owner if owned else None, job.id
+        self._writing[job_id] += 1
         try:
+            job = await self.store.transition(job_id, event, owner=owner, **changes)
+            position = await self.store.position(job_id) if job.state == "queued" else None
             await self.notifier.emit(job, JobEvent(event, None, error, position, retry_in))
         finally:
+            self._writing -= Counter({job_id: 1})
             if job.state in FINAL:
-                self.wipe(job.id)
-                self._announce(job.id)
+                self.wipe(job_id)
+            self._announce(job_id)
         return job
 
     async def record(self, job: Job, **changes: Any) -> Job:
@@ -84,18 +88,18 @@ class Ledger:
         self.notifier.emit_soon(snapshot, JobEvent("progress", progress=progress), write)
 
     async def until_final(self, job_id: str) -> Job | None:
-        """The job once it is final (it must end in this process), or None if unknown."""
+        """The job once it is final and cleaned up (it must end in this process), or None."""
         while True:
             ended = self._finals.setdefault(job_id, asyncio.Event())
             job = await self.store.get(job_id)
-            if job is None or job.state in FINAL:
+            if job is None or (job.state in FINAL and not self._writing[job_id]):
                 if self._finals.get(job_id) is ended:
                     del self._finals[job_id]
                 return job
             await ended.wait()
 
     def _announce(self, job_id: str) -> None:
-        """Wake (and forget) the waiters of a job that reached a final state."""
+        """Wake (and forget) the waiters of a job, which look at its state again."""
         event = self._finals.pop(job_id, None)
         if event is not None:
             event.set()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 from collections.abc import Callable
 from pathlib import Path
 
 from bossbot.errors import BadMedia, NetworkError, NotFound, SiteDown
 from bossbot.jobs import Executor, JobRequest
+from bossbot.jobs.model import Job
+from bossbot.jobs.plugins import JobEvent
 from bossbot.jobs.retry import backoff_delay
 from tests.fakes.jobs import FakeClock, FakeFetch, Recorder, block, finish, holds, until, write
 
@@ -160,6 +163,30 @@ async def test_a_job_over_its_time_is_stopped_and_fails_with_timeout(
     await clock.advance(1)
     failed = await finish(executor, job.id)
     assert (failed.state, failed.error_kind, fetch.cancelled) == ("failed", "timeout", 1)
+    assert not (data_dir / "tmp" / job.id).exists()
+
+
+async def test_waiting_for_a_job_returns_once_its_end_is_told_and_its_files_are_gone(
+    make_executor: Make, data_dir: Path
+) -> None:
+    gate = asyncio.Event()
+
+    class Slow:
+        async def on_update(self, job: Job, event: JobEvent) -> None:
+            if event.name == "delivered":
+                await gate.wait()
+
+    executor = make_executor(FakeFetch(write()))
+    executor.notifier.listeners.insert(0, Slow())
+    await executor.start()
+    job = await executor.submit(request())
+    await until(lambda: holds(executor.store, job.id, state="done"))
+    waiting = asyncio.ensure_future(executor.wait(job.id))
+    await asyncio.sleep(0.05)
+    assert not waiting.done()
+    assert (data_dir / "tmp" / job.id).exists()
+    gate.set()
+    assert (await asyncio.wait_for(waiting, 5)).state == "done"
     assert not (data_dir / "tmp" / job.id).exists()
 
 
