@@ -51,12 +51,13 @@ async def _serve(app: BotApp, stop: asyncio.Event) -> None:
         await asyncio.wait({joined, stopped}, return_when=asyncio.FIRST_COMPLETED)
     finally:
         stopped.cancel()
+        if jobs is not None:  # first: no job is delivered after the results' timers stop
+            await jobs.stop()
         if app.services.results is not None:
             await app.services.results.close()
         if app.services.auto is not None:
             await app.services.auto.close()
         if jobs is not None:
-            await jobs.stop()
             await jobs.store.close()
         if warming is not None:
             warming.cancel()

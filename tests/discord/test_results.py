@@ -178,7 +178,8 @@ async def test_a_click_after_their_time_is_answered_and_takes_them_off(
     app = await start_bot(with_results(buttons_for=2), allow_private_urls=True)
     url = media_server.add("/clip.mp4", clip_mp4(), content_type=MP4)
     await done(fake_discord, f"$dl {url}")
-    await app.services.results.close()  # as after a restart: the timer is gone
+    await until(lambda: app.services.results.tasks, 5)  # its timer started...
+    await app.services.results.close()  # ...and is gone, as after a restart
     await asyncio.sleep(2.1)
     [post] = posts(fake_discord)
     delete = post["components"][0]["components"][0]["custom_id"]
