@@ -12,6 +12,7 @@ from bossbot.fit.image import fit_image, open_image
 from bossbot.fit.probing import probe
 from bossbot.fit.progress import ProgressFn
 from bossbot.fit.result import FitResult
+from bossbot.fit.streams import MediaInfo
 from bossbot.fit.video import fit_video
 from bossbot.media.magic import sniff_file
 from bossbot.media.names import sanitize_filename
@@ -30,7 +31,7 @@ def _animated(src: Path, fit: Fit) -> bool:
 
 def fit_file(
     src: Path, *, cap: int, fit: Fit, workdir: Path, tiers: Mapping[str, int] | None = None,
-    on_progress: ProgressFn | None = None, audio_only: bool = False,
+    on_progress: ProgressFn | None = None, audio_only: bool = False, info: MediaInfo | None = None,
 ) -> FitResult:  # fmt: skip
     """Make ``src`` a file Discord shows inline, of at most ``cap`` bytes.
 
@@ -45,6 +46,7 @@ def fit_file(
         tiers: Per-file limit by boost tier (``[upload] tier_limits``), for refusals.
         on_progress: Called with :class:`FitProgress` during encodes; raising cancels.
         audio_only: Post the audio of a video (or an audio file) instead.
+        info: What the file holds, when already known (from the decode check).
 
     Raises:
         BadMedia: Not media, unreadable, or an image over ``fit.max_image_pixels``.
@@ -56,7 +58,7 @@ def fit_file(
     common = {"cap": cap, "fit": fit, "workdir": workdir, "tiers": tiers}
     common["on_progress"] = on_progress
     if kind in MEDIA:
-        info = probe(src, fit.niceness)
+        info = info or probe(src, fit.niceness)
         if audio_only or info.video is None:
             return fit_audio(src, info, **common)
         return fit_video(src, info, **common)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,21 +34,29 @@ def measured_duration(path: Path, niceness: int) -> float:
     return last[-1].done if last else 0.0
 
 
+def described(path: Path, info: MediaInfo, duration: Callable[[], float]) -> MediaInfo:
+    """``info`` of ``path``, checked, with ``duration()`` when its header gives none.
+
+    Raises:
+        BadMedia: It has no audio or video, or no length.
+    """
+    name = sanitize_filename(path.name)
+    if info.video is None and info.audio is None:
+        raise BadMedia(f"ffmpeg finds no audio or video in {path}", name=name)
+    if not info.duration:
+        try:
+            info = replace(info, duration=duration())
+        except FfmpegFailed as exc:
+            raise BadMedia(f"cannot measure {path}: {exc.log}", name=name) from None
+        if not info.duration:
+            raise BadMedia(f"{path} has no duration", name=name)
+    return info
+
+
 def probe(path: Path, niceness: int = 0) -> MediaInfo:
     """What ``path`` holds, with its duration.
 
     Raises:
         BadMedia: ffmpeg cannot read it, it has no audio or video, or no length.
     """
-    info = parse_report(report(path))
-    name = sanitize_filename(path.name)
-    if info.video is None and info.audio is None:
-        raise BadMedia(f"ffmpeg finds no audio or video in {path}", name=name)
-    if not info.duration:
-        try:
-            info = replace(info, duration=measured_duration(path, niceness))
-        except FfmpegFailed as exc:
-            raise BadMedia(f"cannot measure {path}: {exc.log}", name=name) from None
-        if not info.duration:
-            raise BadMedia(f"{path} has no duration", name=name)
-    return info
+    return described(path, parse_report(report(path)), lambda: measured_duration(path, niceness))

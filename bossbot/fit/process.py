@@ -22,6 +22,7 @@ from bossbot.fit.progress import ProgressFn, ProgressReader
 DEMUXERS = "mov,matroska,webm,mpegts,flv,avi,asf,gif,webp_anim,mp3,ogg,flac,wav,aac"
 """Container formats ffmpeg may open: media, never playlists (hls, concat) or images."""
 LOG_TAIL = 2000
+LOG_MOST = 1 << 20
 
 
 class FfmpegFailed(Exception):
@@ -47,9 +48,12 @@ def source(path: Path, threads: int) -> list[str]:
     ]  # fmt: skip
 
 
-def command(args: Sequence[str]) -> list[str]:
-    """The full argv: ffmpeg, quiet, no stdin, overwrite, progress on stdout, then ``args``."""
-    head = [str(find_ffmpeg().path), "-hide_banner", "-nostdin", "-y", "-v", "error"]
+def command(args: Sequence[str], level: str = "error") -> list[str]:
+    """The full argv: ffmpeg, no stdin, overwrite, progress on stdout, then ``args``.
+
+    ``level`` is ffmpeg's log level: ``error`` (quiet), or ``info`` to read its report.
+    """
+    head = [str(find_ffmpeg().path), "-hide_banner", "-nostdin", "-y", "-v", level]
     return [*head, "-nostats", "-progress", "pipe:1", *args]
 
 
@@ -66,10 +70,14 @@ def run_ffmpeg(
     on_progress: ProgressFn | None = None,
     attempt: int = 1,
     output: Path | None = None,
-) -> None:
+    level: str = "error",
+) -> str:
     """Run ffmpeg with ``args`` (inputs and outputs made with :func:`source`/:func:`file_url`).
 
     A failure or an exception from ``on_progress`` kills ffmpeg and removes ``output``.
+
+    Returns:
+        What ffmpeg logged at ``level`` (its first MiB).
 
     Raises:
         FfmpegFailed: ffmpeg exited with an error (the input is broken or not media).
@@ -77,7 +85,7 @@ def run_ffmpeg(
     reader = ProgressReader(total, on_progress, attempt)
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(  # noqa: S603 - fixed argv, no shell, no user text
-            command(args),
+            command(args, level),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=log,
@@ -89,10 +97,10 @@ def run_ffmpeg(
             for line in proc.stdout:
                 reader.feed(line)
             code = proc.wait()
+            log.seek(0)
+            text = log.read(LOG_MOST).decode("utf-8", "replace")
             if code != 0:
-                log.seek(0)
-                tail = log.read()[-LOG_TAIL:].decode("utf-8", "replace")
-                raise FfmpegFailed(code, tail.strip())
+                raise FfmpegFailed(code, text[-LOG_TAIL:].strip())
         except BaseException:
             if proc.poll() is None:
                 proc.kill()
@@ -101,3 +109,4 @@ def run_ffmpeg(
                 with contextlib.suppress(FileNotFoundError):
                     output.unlink()
             raise
+    return text

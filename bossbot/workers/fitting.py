@@ -13,11 +13,12 @@ from typing import Any
 from bossbot.errors import TooLarge
 from bossbot.fetch.base import Progress
 from bossbot.fit import FitProgress, fit_file
+from bossbot.fit.streams import MediaInfo
 from bossbot.media import sniff_file, validate
 from bossbot.media.names import sanitize_filename
 from bossbot.workers.channel import Channel
 
-Decodes = Callable[[Path, str, Any], None]
+Decodes = Callable[[Path, str, Any], MediaInfo | None]
 
 
 def _reporter(channel: Channel, index: int, count: int) -> Callable[[FitProgress], None]:
@@ -38,7 +39,7 @@ def fit_all(payload: dict[str, Any], channel: Channel, decodes: Decodes) -> dict
     checked = validate(files, cap=payload["most"] if fit.enabled else cap, dest=dest)
     posted, notes = [], []
     for index, path in enumerate(checked, start=1):
-        decodes(path, sniff_file(path) or "", fit)
+        info = decodes(path, sniff_file(path) or "", fit)
         if not fit.enabled:
             posted.append(path)
             notes.append("")
@@ -46,6 +47,7 @@ def fit_all(payload: dict[str, Any], channel: Channel, decodes: Decodes) -> dict
         result = fit_file(
             path, cap=cap, fit=fit, workdir=dest / "fitted", tiers=payload["tiers"],
             on_progress=_reporter(channel, index, len(checked)), audio_only=payload["audio"],
+            info=info,
         )  # fmt: skip
         if result.path != path:
             path.unlink(missing_ok=True)

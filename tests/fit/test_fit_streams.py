@@ -10,8 +10,10 @@ import pytest
 from bossbot.errors import BadMedia
 from bossbot.fit import Stream, parse_report, probe
 from bossbot.fit import probing as probe_module
+from bossbot.fit.decoding import decodes
 from bossbot.fit.probing import report
 from bossbot.fit.process import FfmpegFailed
+from bossbot.spec import Fit
 from tests.fit.conftest import FFMPEG, clip, make
 
 # ffmpeg 5/6 as Debian ships it: stream ids in brackets, side data in lower case.
@@ -113,6 +115,14 @@ def test_a_length_missing_from_the_header_is_measured(tmp_path: Path) -> None:
     measured = probe(piped).duration
     assert measured is not None
     assert abs(measured - 3) < 0.2
+
+
+def test_the_decode_check_measures_a_length_missing_from_the_header(tmp_path: Path) -> None:
+    info = decodes(piped_mkv(tmp_path / "live.mkv", 3), "mkv", Fit())
+    assert info is not None
+    assert info.duration is not None
+    assert abs(info.duration - 3) < 0.2
+    assert [stream.kind for stream in info.streams] == ["video"]
 
 
 @pytest.mark.parametrize("outcome", ["fails", "zero"])

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from bossbot.errors import BadMedia
+from bossbot.fit import probe
 from bossbot.fit.decoding import decodes
+from bossbot.fit.files import MEDIA
 from bossbot.media import sniff_file, validate
 from bossbot.media.parse import walk
 from bossbot.spec import Fit
@@ -46,6 +48,17 @@ def test_every_real_file_passes_its_parser_and_its_decoder(
     walk(path, NAMED.get(kind, kind))
     decodes(path, NAMED.get(kind, kind), Fit())
     assert validate([path], cap=10**7, dest=tmp_path)
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if k in MEDIA])
+def test_the_decode_check_of_audio_and_video_tells_what_a_probe_would(
+    samples: dict[str, bytes], tmp_path: Path, kind: str
+) -> None:
+    path = write(tmp_path, f"x.{kind}", samples[kind])
+    checked, probed = decodes(path, kind, Fit()), probe(path)
+    assert checked is not None
+    assert (checked.container, checked.streams) == (probed.container, probed.streams)
+    assert abs((checked.duration or 0) - (probed.duration or 0)) < 0.1
 
 
 @pytest.mark.parametrize("kind", WALKED)
