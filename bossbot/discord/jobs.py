@@ -25,6 +25,7 @@ from bossbot.discord.status import Render, StatusMessages
 from bossbot.discord.uploads import DiscordDelivery
 from bossbot.guilds import GuildSettings
 from bossbot.jobs import Executor, Job, JobEvent
+from bossbot.jobs.recovery import shown
 from bossbot.jobs.repeats import CacheStore, RepeatCache
 from bossbot.jobs.retry import RetryPolicy
 from bossbot.jobs.stores import open_store
@@ -71,6 +72,7 @@ def build_executor(
     status = StatusMessages(
         rest, lambda: services.me() or 0, spec.limits.progress_interval,
         render_status(spec, notes), backoff=RetryPolicy.from_limits(spec.limits),
+        shown=lambda job_id: shown(store, job_id),
     )  # fmt: skip
     metrics = Metrics(store.counts, latency, role.labels())
     positions = QueuePositions(status, lambda: store.queued("bot"))

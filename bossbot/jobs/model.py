@@ -45,7 +45,9 @@ class Job(Requested):
     the media (title, uploader, duration, page, text, tool) and ``notes`` what fitting did
     to each file (shown in the caption). ``upload_tries`` counts deliveries
     started (each committed first): a later one first asks the delivery which batches the
-    user already has; ``batches_done`` counts batches posted and recorded.
+    user already has; ``batches_done`` counts batches posted and recorded. ``untold``: the
+    job ended but its status message does not show it yet (another process shows it when
+    the one that ended it died first).
     """
 
     id: str
@@ -70,6 +72,7 @@ class Job(Requested):
     batches_done: int = 0
     info: dict[str, Any] | None = None
     notes: list[str] = field(default_factory=list)
+    untold: bool = False
 
     def attempts_left(self) -> bool:
         """True when a retry is allowed after the current attempt (the machine's guard)."""

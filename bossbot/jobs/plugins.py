@@ -81,6 +81,8 @@ class JobEvent:
         position: Place in the queue (``queued`` and ``retry`` events), 1 = next.
         retry_in: Seconds until the next attempt (``retry`` events); it is due at
             ``job.next_attempt_at``.
+        again: An end told again, by a process that did not end the job, because its
+            status message never showed it (counted once, shown again).
     """
 
     name: str
@@ -88,6 +90,7 @@ class JobEvent:
     error: BossError | None = None
     position: int | None = None
     retry_in: float | None = None
+    again: bool = False
 
 
 class JobListener(Protocol):

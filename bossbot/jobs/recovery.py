@@ -1,4 +1,7 @@
-"""Recovery of jobs whose process died: re-queue, re-deliver, or give up; sweep temp dirs."""
+"""Recovery of jobs whose process died: re-queue, re-deliver, or give up; sweep temp dirs.
+
+Also shows again the ends that died with their process before a status message showed them.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,11 @@ from bossbot.jobs.leases import owner_is_dead
 from bossbot.jobs.ledger import Ledger
 from bossbot.jobs.machine import FINAL
 from bossbot.jobs.model import Job
+from bossbot.jobs.plugins import JobEvent
+from bossbot.jobs.store import JobStore
+
+ENDS = {"done": "delivered", "failed": "fail", "cancelled": "cancel"}
+"""The event that led to each final state."""
 
 
 async def recover(
@@ -61,3 +69,25 @@ async def sweep(ledger: Ledger) -> list[str]:
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path.name)
     return removed
+
+
+async def retell(ledger: Ledger, *, origin: str, ended_before: float, told: set[str]) -> None:
+    """Tell the listeners again of ends no status message showed (not those in ``told``).
+
+    A job ending commits its final state, then its status message shows it; a process
+    that dies in between leaves the job ``untold``, and this shows it (ids go in ``told``:
+    once per process; the status messages record it shown, see :func:`shown`).
+    """
+    for job in await ledger.store.untold(origin, ended_before):
+        if job.id not in told:
+            told.add(job.id)
+            logger.info("showing the end of job {} ({}) its process did not", job.id, job.state)
+            await ledger.tell(job, JobEvent(ENDS[job.state], again=True))
+
+
+async def shown(store: JobStore, job_id: str) -> None:
+    """Record that the status message of a job shows its end (or never can)."""
+    try:
+        await store.update(job_id, untold=False)
+    except Exception as exc:  # the database is away: told again later, which is harmless
+        logger.bind(job=job_id).warning("could not record the end as shown: {}", exc)

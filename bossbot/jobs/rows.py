@@ -17,7 +17,7 @@ from bossbot.jobs.transitions import send
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Job))
 _JSON_LISTS = ("requester_roles", "files", "notes")
-_FLAGS = ("spoiler", "audio", "fresh")  # integers 0/1 in both databases
+_FLAGS = ("spoiler", "audio", "fresh", "untold")  # integers 0/1 in both databases
 
 
 def encode(name: str, value: Any) -> Any:
@@ -61,8 +61,8 @@ def from_row(row: Mapping[str, Any]) -> Job:
 def advance(job: Job, event: str, now: float, **changes: Any) -> Job:
     """Send ``event`` to ``job`` and set ``changes`` in place: the row a transition writes.
 
-    A final state also stamps ``finished_at`` and drops the lease and the interaction
-    token.
+    A final state also stamps ``finished_at``, drops the lease and the interaction token,
+    and marks the end ``untold`` while a status message has yet to show it.
 
     Raises:
         TransitionNotAllowed: The event is not allowed from the job's state.
@@ -74,6 +74,7 @@ def advance(job: Job, event: str, now: float, **changes: Any) -> Job:
         setattr(job, name, value)
     if job.state in FINAL:
         job.finished_at, job.lease_owner, job.lease_expires_at = now, None, None
+        job.untold = bool(job.status_message_id or job.interaction_token)
         job.interaction_token = job.token_expires_at = None
     return job
 

@@ -113,3 +113,6 @@ class JobStore(JobReader, Protocol):
 
     async def prune(self, finished_before: float, limit: int = 500) -> int:
         """Delete up to ``limit`` jobs finished before that time; return how many."""
+
+    async def untold(self, origin: str, ended_before: float, limit: int = 100) -> list[Job]:
+        """Jobs of ``origin`` that ended before that time, their end not yet shown."""

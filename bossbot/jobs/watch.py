@@ -12,7 +12,7 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from bossbot.jobs.plugins import JobEvent
-from bossbot.jobs.recovery import recover
+from bossbot.jobs.recovery import recover, retell
 
 if TYPE_CHECKING:
     from bossbot.jobs.scheduler import Scheduler
@@ -28,6 +28,7 @@ class Watch:
     def __init__(self, scheduler: Scheduler) -> None:
         self.scheduler, self.ledger = scheduler, scheduler.ledger
         self._stopping: set[asyncio.Task[None]] = set()
+        self._retold: set[str] = set()
 
     async def listen(self) -> None:
         """Claim when another process queues a job; stop a job cancelled elsewhere at once."""
@@ -61,8 +62,15 @@ class Watch:
         self.scheduler.wake()
 
     async def recover(self) -> None:
-        """Take over stale jobs; deliver again the uploads among them."""
+        """Take over stale jobs; deliver again the uploads among them; show lost ends.
+
+        An end is shown again once it is a lease's time old: until then, the process that
+        ended the job may still be showing it.
+        """
         s = self.scheduler
         kw = {"origin": s.origin, "ttl": s.ttl, "resume": s.resume}
         for job in await recover(self.ledger, running=s.tasks, **kw):
             s.spawn(job)
+        if s.resume:
+            before = self.ledger.clock.now() - s.ttl
+            await retell(self.ledger, origin=s.origin, ended_before=before, told=self._retold)

@@ -38,7 +38,9 @@ class MetricsListener:
         self._sizes: dict[str, int] = {}
 
     async def on_update(self, job: Job, event: JobEvent) -> None:
-        """Update the counters for ``event``."""
+        """Update the counters for ``event`` (an end told again was counted already)."""
+        if event.again:
+            return
         name = event.name
         if name == "fetched":
             self.metrics.downloaded += total_size(job.files)

@@ -6,7 +6,7 @@ from bossbot.discord.app import BotApp
 from bossbot.discord.status import StatusMessages
 from tests.discord.conftest import StartBot, final_status, request_status, spec_with, uploads
 from tests.fakes.discord.server import FakeDiscord
-from tests.fakes.jobs import until
+from tests.fakes.jobs import holds, until
 from tests.fakes.media_files import clip_mp4
 from tests.fakes.media_server import MediaServer
 
@@ -30,6 +30,8 @@ async def test_four_server_errors_on_edits_and_the_final_state_still_lands(
     assert edits.hits == 4
     assert fake_discord.message(int(status["id"]))["components"] == []  # no dead Cancel button
     await until(lambda: not status_of(app).slots)
+    [job] = await app.services.jobs.store.recent(1)
+    await until(lambda: holds(app.services.jobs.store, job.id, untold=False))  # shown: no retell
 
 
 async def test_a_deleted_status_message_frees_its_slot_and_the_job_carries_on(
@@ -43,6 +45,7 @@ async def test_a_deleted_status_message_frees_its_slot_and_the_job_carries_on(
     assert upload.files[0].data == clip_mp4()
     [job] = await app.services.jobs.store.recent(1)
     await until(lambda: job.id not in status_of(app).slots and not status_of(app).gone, 10)
+    await until(lambda: holds(app.services.jobs.store, job.id, state="done", untold=False))
 
 
 async def test_a_status_message_the_bot_may_not_edit_is_let_go(

@@ -189,3 +189,25 @@ async def test_a_stale_job_whose_task_still_runs_here_is_left_to_it(
     assert redeliver == []
     mine = await store.get("mine01")
     assert (mine.state, mine.attempt) == ("fetching", 1)
+
+
+async def test_an_end_no_status_message_showed_is_told_again_once_it_is_a_lease_old(
+    make_executor: Make, store: JobStore, recorder: Recorder, clock: FakeClock
+) -> None:
+    await add(store, "ended1", state="fetching", status_message_id=7, channel_id=3)
+    ended = await store.transition("ended1", "fail", error_kind="not_found", error_text="gone")
+    await add(store, "quiet1", state="fetching")  # no status message: nothing to show
+    assert (ended.untold, (await store.transition("quiet1", "cancel")).untold) == (True, False)
+    executor = make_executor()
+    await executor.start()
+    await clock.advance(30)  # its own process may still be showing it
+    assert recorder.names("ended1") == []
+    await clock.advance(40)
+    await until(lambda: recorder.names("ended1") == ["fail"])
+    [(job, event)] = [(j, e) for j, e in recorder.seen if j.id == "ended1"]
+    assert (job.state, job.error_kind, event.again) == ("failed", "not_found", True)
+    await clock.advance(60)  # told once by this process, however long it stays untold
+    assert recorder.names("ended1") == ["fail"]
+    assert recorder.names("quiet1") == []
+    await store.update("ended1", untold=False)  # what the status messages do once shown
+    assert await store.untold("bot", clock.t) == []

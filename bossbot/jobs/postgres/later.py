@@ -52,5 +52,11 @@ CREATE TABLE guild_settings (
 """
 """As SQLite's settings migration: what servers changed for themselves with ``/settings``."""
 
-LATER: tuple[str, ...] = (V2, CACHE, SETTINGS)
+UNTOLD = """
+ALTER TABLE jobs ADD COLUMN untold integer NOT NULL DEFAULT 0;
+CREATE INDEX jobs_untold ON jobs (finished_at) WHERE untold = 1;
+"""
+"""As SQLite's: final jobs whose status message has yet to show their end."""
+
+LATER: tuple[str, ...] = (V2, CACHE, SETTINGS, UNTOLD)
 """Each a version: version ``n`` is ``LATER[n - 2]``."""

@@ -87,6 +87,15 @@ class PostgresStore(PostgresWriter, PostgresCache, PostgresGuildSettings):
         return from_row(rows[0]) if rows else None
 
     @whole
+    async def untold(self, origin: str, ended_before: float, limit: int = 100) -> list[Job]:
+        """Jobs of ``origin`` that ended before that time, their end not yet shown."""
+        return await self._jobs(
+            "SELECT * FROM jobs WHERE untold = 1 AND finished_at < %s AND origin = %s "
+            "ORDER BY finished_at LIMIT %s",
+            ended_before, origin, limit,
+        )  # fmt: skip
+
+    @whole
     async def prune(self, finished_before: float, limit: int = 500) -> int:
         """Delete up to ``limit`` jobs finished before that time, skipping rows others lock."""
         async with self.pool.connection() as conn:

@@ -44,5 +44,11 @@ CREATE TABLE guild_settings (
 """
 """What servers changed for themselves with ``/settings`` (channel 0: the whole server)."""
 
-LATER: tuple[str, ...] = (CACHE, SETTINGS)
+UNTOLD = """
+ALTER TABLE jobs ADD COLUMN untold INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX jobs_untold ON jobs (finished_at) WHERE untold = 1;
+"""
+"""Final jobs whose status message has yet to show their end (told again after a crash)."""
+
+LATER: tuple[str, ...] = (CACHE, SETTINGS, UNTOLD)
 """Each a version: version ``n`` is ``LATER[n - 4]``."""

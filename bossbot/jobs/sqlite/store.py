@@ -89,6 +89,15 @@ class SqliteStore(SqliteWriter, SqliteCache, SqliteGuildSettings):
                 (finished_before, limit),
             ).rowcount
 
+    @in_thread
+    def untold(self, origin: str, ended_before: float, limit: int = 100) -> list[Job]:
+        """Jobs of ``origin`` that ended before that time, their end not yet shown."""
+        return self._jobs(
+            "SELECT * FROM jobs WHERE untold = 1 AND finished_at < ? AND origin = ? "
+            "ORDER BY finished_at LIMIT ?",
+            ended_before, origin, limit,
+        )  # fmt: skip
+
     def _active_count(self, origin: str | None = None, requester_id: int | None = None) -> int:
         """Unfinished jobs, optionally of one origin and one requester (admission's bounds)."""
         sql, params = f"SELECT COUNT(*) FROM jobs WHERE state IN {_ACTIVE}", []  # noqa: S608
