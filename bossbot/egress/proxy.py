@@ -106,6 +106,8 @@ class Guard:
             writer.write(answer(400, "Bad Request", str(exc)))
         except (OSError, asyncio.IncompleteReadError):
             pass
+        except asyncio.CancelledError:  # the guard stops: end quietly (3.11 would log it)
+            pass
         finally:
             with contextlib.suppress(Exception):
                 writer.close()
